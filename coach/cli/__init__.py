@@ -1,0 +1,87 @@
+"""The `coach` command. Thin: parse input, call the workspace, render output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+from typer.core import TyperGroup
+
+from coach import __version__
+from coach.cli import agent_cmds, data_cmds, knowledge_cmds, memory_cmds, practice_cmds, prep_cmds
+from coach.cli.common import err_console
+from coach.config import load_settings
+from coach.errors import CoachError
+from coach.textsafe import printable
+from coach.workspace import Workspace
+
+
+def report_error(exc: CoachError) -> None:
+    err_console.print(Text.assemble(("error: ", "bold red"), printable(exc.message)))
+
+
+class CoachGroup(TyperGroup):
+    """Turns a CoachError anywhere below into one clear line and a non-zero exit."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except CoachError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="coach",
+    cls=CoachGroup,
+    help="A coaching agent for people managers: prep, role-play and debrief your 1:1s.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"coach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Where all data lives (env COACH_DATA_DIR).")
+    ] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Use the offline coach even if a model is set.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="Config file (env COACH_CONFIG).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    settings = load_settings(config_path=config, data_dir=data_dir, offline=True if offline else None)
+    ws = Workspace(settings)
+    ctx.obj = ws
+    ctx.call_on_close(ws.close)
+    if ctx.invoked_subcommand is None:
+        from coach.cli.launch import launch
+
+        launch(ws)
+
+
+for module in (memory_cmds, data_cmds, knowledge_cmds, prep_cmds, practice_cmds, agent_cmds):
+    module.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: a CoachError is one clear line on stderr and exit code 2."""
+    try:
+        app(args=argv, prog_name="coach", standalone_mode=True)
+    except CoachError as exc:  # raised before a command ran, e.g. by a malformed config file
+        report_error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)

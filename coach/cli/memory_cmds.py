@@ -1,0 +1,262 @@
+"""people / meeting / action / note: the relationship memory from the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from coach.cli.common import console, emit_json, parse_date, require_text, safe, table, workspace
+from coach.domain import Action, Level, Meeting, MeetingStatus, Note, Owner, Party, Person, Proposer, Relationship
+from coach.errors import CoachError
+from coach.textsafe import one_line
+
+people_app = typer.Typer(help="Add, list, show, edit and remove people.", no_args_is_help=True)
+meeting_app = typer.Typer(help="Log 1:1s: held, cancelled or moved.", no_args_is_help=True)
+action_app = typer.Typer(help="Actions from 1:1s, with who owns them and who proposed them.", no_args_is_help=True)
+note_app = typer.Typer(help="What a person shared (mark Level 2 knowledge --personal).", no_args_is_help=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(people_app, name="people")
+    app.add_typer(meeting_app, name="meeting")
+    app.add_typer(action_app, name="action")
+    app.add_typer(note_app, name="note")
+
+
+# -- people -----------------------------------------------------------------
+@people_app.command("add")
+def people_add(
+    ctx: typer.Context,
+    name: str,
+    relationship: Annotated[Relationship, typer.Option("--relationship", "-r")] = Relationship.report,
+    role: Annotated[str, typer.Option(help="Their role, e.g. 'Backend engineer'.")] = "",
+    level: Annotated[Level, typer.Option(help="ic, or manager for a manager of managers.")] = Level.ic,
+    context: Annotated[str, typer.Option(help="Anything worth remembering about the relationship.")] = "",
+) -> None:
+    """Add a person: a report, your boss or a peer."""
+    person = workspace(ctx).memory.add_person(
+        Person(name=require_text(name, "name"), relationship=relationship, role=role, level=level, context=context)
+    )
+    console.print(safe(f"Added {person.name} ({person.relationship.value})."))
+
+
+@people_app.command("list")
+def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Everyone you have 1:1s with, with open actions and the last meeting."""
+    summaries = workspace(ctx).memory.summaries()
+    if as_json:
+        emit_json(
+            [
+                {
+                    "name": s.person.name,
+                    "relationship": s.person.relationship.value,
+                    "role": s.person.role,
+                    "level": s.person.level.value,
+                    "open_actions": s.open_actions,
+                    "last_meeting": s.last_meeting.isoformat() if s.last_meeting else None,
+                }
+                for s in summaries
+            ]
+        )
+        return
+    if not summaries:
+        console.print("No people yet. Add one with `coach people add NAME`, or try `coach demo`.")
+        return
+    t = table("Name", "Relationship", "Role", "Level", "Open actions", "Last 1:1")
+    for s in summaries:
+        t.add_row(
+            safe(s.person.name),
+            s.person.relationship.value,
+            safe(s.person.role),
+            s.person.level.value,
+            str(s.open_actions),
+            (s.last_meeting.isoformat() if s.last_meeting else "—")
+            + ("  ⚠ you cancelled" if s.cancelled_by_me_recently else ""),
+        )
+    console.print(t)
+
+
+@people_app.command("show")
+def people_show(ctx: typer.Context, name: str, as_json: JsonOpt = False) -> None:
+    """Everything memory holds about one person."""
+    record = workspace(ctx).memory.record(name)
+    if as_json:
+        emit_json(record.model_dump(mode="json"))
+        return
+    p = record.person
+    console.print(safe(f"{p.name} — {p.relationship.value}, {p.level.value}" + (f", {p.role}" if p.role else "")))
+    if p.context:
+        console.print(safe(p.context))
+    if record.meetings:
+        t = table("Date", "Status", "By", "Minutes", "Notes", title="Meetings")
+        for m in record.meetings[-10:]:
+            t.add_row(
+                m.date.isoformat(),
+                m.status.value,
+                m.cancelled_by.value if m.cancelled_by else "",
+                str(m.length_minutes or ""),
+                safe(one_line(m.notes, 60)),
+            )
+        console.print(t)
+    _print_actions([(p.name, a) for a in record.actions], show_person=False)
+    if record.notes:
+        t = table("Date", "Kind", "Note", title="What they shared")
+        for n in record.notes:
+            t.add_row(n.created.date().isoformat(), "personal" if n.personal else "work", safe(one_line(n.text, 80)))
+        console.print(t)
+
+
+@people_app.command("edit")
+def people_edit(
+    ctx: typer.Context,
+    name: str,
+    new_name: Annotated[str | None, typer.Option("--name")] = None,
+    relationship: Annotated[Relationship | None, typer.Option("--relationship", "-r")] = None,
+    role: Annotated[str | None, typer.Option()] = None,
+    level: Annotated[Level | None, typer.Option()] = None,
+    context: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Change a person's name, relationship, role, level or context."""
+    if new_name is not None:
+        new_name = require_text(new_name, "name")
+    person = workspace(ctx).memory.edit_person(
+        name, name=new_name, relationship=relationship, role=role, level=level, context=context
+    )
+    console.print(safe(f"Updated {person.name}."))
+
+
+@people_app.command("remove")
+def people_remove(
+    ctx: typer.Context, name: str, yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False
+) -> None:
+    """Remove a person and everything about them (same as `coach forget`)."""
+    forget_person(ctx, name, yes)
+
+
+def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
+    memory = workspace(ctx).memory
+    person = memory.person(name)
+    if not yes and not typer.confirm(
+        f"Erase {one_line(person.name)} and every meeting, action and note about them? This cannot be undone"
+    ):
+        raise CoachError("nothing was erased")
+    counts = memory.forget(person.name)
+    from coach.cli.forget_hooks import forget_elsewhere
+
+    forget_elsewhere(workspace(ctx), person.name)
+    console.print(
+        safe(
+            f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "
+            f"{counts['notes']} notes erased."
+        )
+    )
+
+
+# -- meetings -----------------------------------------------------------------
+@meeting_app.command("log")
+def meeting_log(
+    ctx: typer.Context,
+    name: str,
+    date: Annotated[str, typer.Option(help="YYYY-MM-DD, today or yesterday.")] = "today",
+    status: Annotated[MeetingStatus, typer.Option()] = MeetingStatus.held,
+    by: Annotated[Party | None, typer.Option("--by", help="Who cancelled or moved it.")] = None,
+    length: Annotated[int | None, typer.Option("--length", min=0, max=1440, help="Minutes.")] = None,
+    notes: Annotated[str, typer.Option(help="A few words on how it went.")] = "",
+) -> None:
+    """Log a 1:1 as held, cancelled or moved."""
+    if status is not MeetingStatus.held and by is None:
+        raise CoachError(f"say who {status.value} it with --by me|them")
+    day = parse_date(date)
+    assert day is not None
+    meeting, _, _ = workspace(ctx).memory.log_meeting(
+        name, Meeting(date=day, status=status, cancelled_by=by, length_minutes=length, notes=notes)
+    )
+    console.print(safe(f"Logged a {meeting.status.value} 1:1 with {workspace(ctx).memory.person(name).name} on {day}."))
+
+
+# -- actions ------------------------------------------------------------------
+@action_app.command("add")
+def action_add(
+    ctx: typer.Context,
+    name: str,
+    text: str,
+    owner: Annotated[Owner, typer.Option(help="Who does it.")] = Owner.them,
+    proposed_by: Annotated[Proposer, typer.Option("--proposed-by", help="Who suggested it.")] = Proposer.unclear,
+    due: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
+) -> None:
+    """Add an action for a person."""
+    action = workspace(ctx).memory.add_action(
+        name,
+        Action(text=require_text(text), owner=owner, proposed_by=proposed_by, due=parse_date(due)),
+    )
+    console.print(safe(f"Action {action.id} added (owner: {action.owner.value})."))
+
+
+@action_app.command("done")
+def action_done(ctx: typer.Context, action_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Mark an action done."""
+    action = workspace(ctx).memory.complete_action(action_id)
+    console.print(safe(f"Done: {one_line(action.text, 70)}"))
+
+
+@action_app.command("list")
+def action_list(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument()] = None,
+    open_only: Annotated[bool, typer.Option("--open", help="Only actions not done yet.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """List actions, for everyone or one person."""
+    rows = workspace(ctx).memory.actions(name, open_only=open_only)
+    if as_json:
+        emit_json([action_json(person, a) for person, a in rows])
+        return
+    if not rows:
+        console.print("No actions.")
+        return
+    _print_actions(rows, show_person=name is None)
+
+
+def action_json(person: str, a: Action) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "person": person,
+        "text": a.text,
+        "owner": a.owner.value,
+        "proposed_by": a.proposed_by.value,
+        "due": a.due.isoformat() if a.due else None,
+        "done": a.done,
+        "created": a.created.isoformat(),
+    }
+
+
+def _print_actions(rows: list[tuple[str, Action]], show_person: bool) -> None:
+    if not rows:
+        return
+    today = dt.date.today()
+    cols = ["ID", *(["Person"] if show_person else []), "Action", "Owner", "Proposed by", "Due", "Status"]
+    t = table(*cols, title="Actions")
+    for person, a in rows:
+        status = "done" if a.done else ("OVERDUE" if a.overdue(today) else "open")
+        cells: list[str | Text] = [str(a.id), *([safe(person)] if show_person else [])]
+        cells += [safe(one_line(a.text, 70)), a.owner.value, a.proposed_by.value, a.due.isoformat() if a.due else ""]
+        t.add_row(*cells, status)
+    console.print(t)
+
+
+# -- notes ----------------------------------------------------------------------
+@note_app.command("add")
+def note_add(
+    ctx: typer.Context,
+    name: str,
+    text: str,
+    personal: Annotated[bool, typer.Option("--personal", help="Level 2: family, health, interests, feelings.")] = False,
+) -> None:
+    """Record something the person shared."""
+    note = workspace(ctx).memory.add_note(name, Note(text=require_text(text), personal=personal))
+    console.print(f"Note {note.id} saved{' (personal: shown with care)' if note.personal else ''}.")

@@ -1,0 +1,1 @@
+"""SQLite relationship memory."""
