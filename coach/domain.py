@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -133,3 +134,21 @@ class PersonRecord(_Model):
     meetings: list[Meeting] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+
+
+class Passage(_Model):
+    """A cited piece of knowledge returned by search. `score` is cosine similarity."""
+
+    rank: int
+    score: float
+    title: str
+    source: str
+    chunk_id: str
+    text: str
+    concepts: list[str] = Field(default_factory=list)
+
+
+class Searcher(Protocol):
+    """How the coaching core asks for passages without knowing about Chroma."""
+
+    def __call__(self, query: str, k: int = 4) -> list[Passage]: ...
