@@ -39,14 +39,14 @@ class UnknownPersonError(NotFoundError):
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """Names that look like `word`: fuzzy matches first, then names containing it."""
+    """Names that look like `word`: fuzzy matches on the whole name, then on any word of it."""
     names = list(candidates)
     folded = {name.casefold(): name for name in names}
     key = word.casefold().strip()
     found = [folded[m] for m in difflib.get_close_matches(key, list(folded), n=n, cutoff=0.6)]
-    first = key.split()[0] if key.split() else ""
     for name in names:
-        low = name.casefold()
-        if key and (key in low or low.split()[0] == first) and name not in found:
+        words = name.casefold().split()
+        similar_word = any(difflib.SequenceMatcher(None, key, w).ratio() >= 0.75 for w in words)
+        if key and (key in name.casefold() or similar_word) and name not in found:
             found.append(name)
     return found[:n]

@@ -59,6 +59,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX notes_person ON notes(person_id);
         """,
     ),
+    Migration(
+        2,
+        "index_meeting_links",
+        """
+        CREATE INDEX actions_meeting ON actions(meeting_id);
+        CREATE INDEX notes_meeting ON notes(meeting_id);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
