@@ -12,13 +12,14 @@ from coach.workspace import Workspace
 
 def launch(ws: Workspace) -> None:
     """Open the TUI when it is available; otherwise the people overview."""
-    try:
-        from coach.tui.app import run_app
-    except ImportError:
-        run_app = None
-    if run_app is not None and sys.stdout.isatty():
-        run_app(ws)
-        return
+    if sys.stdout.isatty():
+        try:
+            from coach.tui.app import run_app
+        except ImportError:
+            pass
+        else:
+            run_app(ws)
+            return
     overview(ws)
 
 

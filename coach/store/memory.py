@@ -112,7 +112,14 @@ class Memory:
         return self.con.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 0
 
     def person(self, name: str) -> Person:
-        row = self.con.execute("SELECT * FROM people WHERE name_key = ?", (name_key(name),)).fetchone()
+        """Exact name (any case), or a first name that only one person has."""
+        key = name_key(name)
+        row = self.con.execute("SELECT * FROM people WHERE name_key = ?", (key,)).fetchone()
+        if row is None and key and " " not in key:
+            rows = self.con.execute(
+                "SELECT * FROM people WHERE substr(name_key, 1, ?) = ?", (len(key) + 1, key + " ")
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
         if row is None:
             raise UnknownPersonError(name, self.names())
         return _person(row)

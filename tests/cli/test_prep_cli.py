@@ -28,7 +28,7 @@ def test_brief_json_and_page(runner: CliRunner) -> None:
 
 def test_unknown_person_suggests(runner: CliRunner, tmp_path: Path) -> None:
     _demo(runner)
-    res = runner.invoke(app, ["brief", "Amara"])
+    res = runner.invoke(app, ["brief", "Amarra"])
     assert res.exit_code == 2 and "Amara Okafor" in res.output
     notes = tmp_path / "n.txt"
     notes.write_text(NOTES)

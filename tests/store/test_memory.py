@@ -99,7 +99,7 @@ def test_unknown_person_suggests_close_matches(memory: Memory) -> None:
     assert err.value.suggestions == ["Priya Raman"]
     assert "did you mean 'Priya Raman'" in err.value.message
     with pytest.raises(UnknownPersonError) as err:
-        memory.person("tom")
+        memory.person("Tomm")
     assert "Tom Becker" in err.value.suggestions
 
 
@@ -176,3 +176,13 @@ def test_complete_action_records_the_day(memory: Memory) -> None:
 
 def test_application_id_marks_our_files(memory: Memory) -> None:
     assert memory.con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_a_unique_first_name_is_enough(memory: Memory) -> None:
+    memory.add_person(Person(name="Priya Raman"))
+    memory.add_person(Person(name="Tom Becker"))
+    memory.add_person(Person(name="Tom Hardy"))
+    assert memory.person("priya").name == "Priya Raman"
+    with pytest.raises(UnknownPersonError) as err:
+        memory.person("Tom")  # two Toms: ambiguous, so ask
+    assert set(err.value.suggestions) >= {"Tom Becker", "Tom Hardy"}

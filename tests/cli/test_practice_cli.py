@@ -1,0 +1,86 @@
+"""`coach score` and `coach roleplay` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli import app, practice_cmds
+
+
+@pytest.fixture(autouse=True)
+def no_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the knowledge index out of these tests: the scorecard says no passage is cited."""
+    monkeypatch.setattr(practice_cmds, "_searcher", lambda ctx: None)
+
+
+@pytest.fixture
+def team(runner: CliRunner) -> CliRunner:
+    result = runner.invoke(app, ["people", "add", "Priya Raman", "--relationship", "report", "--role", "Engineer"])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def test_score_line_json(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "--line", "could you just send it to finance?", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "text": "could you just send it to finance?",
+        "question": "closed",
+        "personal": None,
+        "directive": True,
+    }
+
+
+def test_score_transcript_from_stdin_and_file(runner: CliRunner, tmp_path: Path) -> None:
+    text = "me: How was your weekend?\nthem: Lovely, thanks.\nme: What matters most to you this month?\n"
+    result = runner.invoke(app, ["score", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["personal_asks"] == 1 and data["summary"]["open_question_share"] == 1.0
+    assert data["lines"][1]["speaker"] == "them" and data["warnings"] == []
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    human = runner.invoke(app, ["score", str(path)])
+    assert human.exit_code == 0 and "Humble Leadership" in human.stdout
+
+
+def test_score_without_prefixes_warns(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "-", "--json"], input="how are you\nsend me the deck\n")
+    data = json.loads(result.stdout)
+    assert all(line["speaker"] == "me" for line in data["lines"])
+    assert data["warnings"]
+
+
+def test_score_bad_input_is_a_clear_error(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["score", "/no/such/file"]).exit_code == 2
+    assert runner.invoke(app, ["score"]).exit_code == 2
+
+
+def test_piped_roleplay_session_prints_a_scorecard(team: CliRunner) -> None:
+    lines = "How are you, really?\nI had a rough week myself.\nWhat feels most important to you right now?\nend\n"
+    result = team.invoke(app, ["roleplay", "Priya Raman", "--scenario", "first-1on1", "--seed", "3"], input=lines)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Priya:" in out and "Scorecard" in out
+    assert "Personizing move: yes" in out and "proposed their own actions: yes" in out
+    assert "no passage is cited" in out
+
+
+def test_roleplay_ends_on_eof(team: CliRunner) -> None:
+    result = team.invoke(app, ["roleplay", "Priya Raman", "--temperament", "open"], input="Is it done?\n")
+    assert result.exit_code == 0 and "Scorecard" in result.stdout
+
+
+def test_roleplay_bad_scenario_lists_valid_ones(team: CliRunner) -> None:
+    result = team.invoke(app, ["roleplay", "Priya Raman", "--scenario", "karaoke"], input="")
+    assert result.exit_code == 2
+    assert "first-1on1" in result.stderr and "strategy-drift" in result.stderr
+
+
+def test_roleplay_unknown_person_suggests(team: CliRunner) -> None:
+    result = team.invoke(app, ["roleplay", "Pryia"], input="")
+    assert result.exit_code == 2 and "Priya Raman" in result.stderr
