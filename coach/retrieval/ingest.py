@@ -1,0 +1,193 @@
+"""Add files to the index incrementally: unchanged files cost a stat (or a hash), never the model.
+
+Each file streams through reader -> chunker -> batches of EMBED_BATCH chunks -> embed -> upsert,
+so memory is bounded by one batch whatever the file size. A changed file's new chunks are
+written first and its old ones deleted after, so a search never sees the source vanish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text
+from coach.retrieval.embeddings import MiniLMEmbedding
+from coach.retrieval.index import ChromaIndex
+from coach.retrieval.manifest import Manifest, SourceRecord
+from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document
+
+EMBED_BATCH = 256
+
+
+class Progress(Protocol):
+    def start(self, total_bytes: int) -> None: ...
+    def advance(self, amount: int, label: str = "") -> None: ...
+
+
+class _NoProgress:
+    def start(self, total_bytes: int) -> None:
+        pass
+
+    def advance(self, amount: int, label: str = "") -> None:
+        pass
+
+
+@dataclass
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    chunks: int = 0  # chunks embedded and written in this run
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "removed": self.removed,
+            "chunks": self.chunks,
+        }
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to index under the name `source`."""
+
+    source: str
+    path: Path
+    builtin: bool = False
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and every supported file under a folder (hidden ones left out)."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                rel = found.relative_to(path).parts
+                if found.is_file() and found.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in rel):
+                    yield found
+        else:
+            yield path
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class Ingester:
+    def __init__(self, index: ChromaIndex, manifest: Manifest, embedder: MiniLMEmbedding) -> None:
+        self.index = index
+        self.manifest = manifest
+        self.embedder = embedder
+
+    def run(self, targets: list[Target], progress: Progress | None = None, force: bool = False) -> AddReport:
+        progress = progress or _NoProgress()
+        report = AddReport()
+        sizes = {t.source: _size(t.path) for t in targets}
+        progress.start(sum(sizes.values()))
+        for target in targets:
+            try:
+                self.one(target, report, progress, force)
+            except UnreadableFile as exc:
+                report.skipped.append({"path": str(target.path), "reason": str(exc)})
+            except OSError as exc:
+                report.skipped.append({"path": str(target.path), "reason": exc.strerror or str(exc)})
+            progress.advance(0, target.source)
+        return report
+
+    def one(self, target: Target, report: AddReport, progress: Progress, force: bool) -> None:
+        stat = target.path.stat()
+        old = self.manifest.get(target.source)
+        if old and not force and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
+            report.unchanged.append(target.source)
+            progress.advance(stat.st_size, target.source)
+            return
+        content_hash = inspect(target.path)
+        if old and not force and old.content_hash == content_hash:
+            self.manifest.touch(target.source, stat.st_size, stat.st_mtime_ns)
+            report.unchanged.append(target.source)
+            progress.advance(stat.st_size, target.source)
+            return
+        doc = open_document(target.path)
+        added = now()
+        try:
+            count, done = self._write(target, doc, content_hash, added, progress)
+        except BaseException:
+            # Leave the previous version (if any) exactly as it was.
+            self.index.delete_source(target.source, except_hash=old.content_hash if old else "")
+            raise
+        progress.advance(max(0, stat.st_size - done), target.source)
+        if count == 0:
+            self.index.delete_source(target.source, except_hash=old.content_hash if old else "")
+            raise UnreadableFile("no text found")
+        self.index.delete_source(target.source, except_hash=content_hash)
+        self.manifest.put(
+            SourceRecord(
+                source=target.source,
+                path=str(target.path),
+                builtin=target.builtin,
+                title=doc.title,
+                concepts=doc.concepts,
+                content_hash=content_hash,
+                size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+                chunks=count,
+                added=added,
+            )
+        )
+        (report.updated if old else report.added).append(target.source)
+        report.chunks += count
+
+    def _write(
+        self, target: Target, doc: Document, content_hash: str, added: str, progress: Progress
+    ) -> tuple[int, int]:
+        """Stream chunks to the index; returns (chunks written, bytes of text reported)."""
+        count = done = 0
+        batch: list[Chunk] = []
+        for chunk in chunk_document(doc):
+            batch.append(chunk)
+            if len(batch) >= EMBED_BATCH:
+                done += self._flush(target, doc, content_hash, added, batch, progress)
+                count += len(batch)
+                batch = []
+        if batch:
+            done += self._flush(target, doc, content_hash, added, batch, progress)
+            count += len(batch)
+        return count, done
+
+    def _flush(
+        self, target: Target, doc: Document, content_hash: str, added: str, batch: list[Chunk], progress: Progress
+    ) -> int:
+        vectors = self.embedder.embed([embedding_text(doc.title, doc.concepts, c) for c in batch])
+        concepts = ",".join(doc.concepts)
+        metadatas = [
+            {
+                "source": target.source,
+                "title": doc.title,
+                "concepts": concepts,
+                "heading": c.heading,
+                "position": c.index,
+                "file_hash": content_hash,
+                "added": added,
+                "builtin": target.builtin,
+            }
+            for c in batch
+        ]
+        ids = [chunk_id(target.source, c) for c in batch]
+        self.index.upsert(ids, vectors, [c.text for c in batch], metadatas)
+        amount = sum(len(c.text.encode("utf-8")) for c in batch)
+        progress.advance(amount, target.source)
+        return amount
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
