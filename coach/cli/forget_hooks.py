@@ -7,3 +7,6 @@ from coach.workspace import Workspace
 
 def forget_elsewhere(ws: Workspace, name: str) -> None:
     """Erase what other parts of coach keep about `name`. Memory rows are already gone."""
+    from coach.agent.conversations import forget_person
+
+    forget_person(ws.settings.data_dir, name)

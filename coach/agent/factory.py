@@ -1,0 +1,111 @@
+"""Which chat model to talk to: an OpenAI-compatible endpoint, a local GGUF file, or none.
+
+Any server that speaks the OpenAI chat API works (OpenAI, Ollama, vLLM, LM
+Studio, llama.cpp's server). OPENAI_API_KEY is only ever sent to OpenAI's own
+host: a local endpoint gets a dummy key so the client does not complain.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from pydantic import SecretStr
+
+from coach.agent.errors import LLMError
+from coach.config import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+OPENAI_URL = "https://api.openai.com/v1"
+DUMMY_KEY = "not-needed"
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """What the settings ask for, decided without importing LangChain."""
+
+    kind: str  # "offline" | "openai" | "gguf"
+    model: str | None = None
+    base_url: str | None = None
+    reason: str = ""
+
+    @property
+    def offline(self) -> bool:
+        return self.kind == "offline"
+
+    @property
+    def label(self) -> str:
+        if self.kind == "gguf":
+            return f"{self.model} (in process)"
+        if self.kind == "openai":
+            return f"{self.model} at {self.base_url}"
+        return "offline coach"
+
+
+def is_openai_host(base_url: str | None) -> bool:
+    if not base_url:
+        return True
+    return (urlparse(base_url).hostname or "").lower() == "api.openai.com"
+
+
+def choose(settings: Settings) -> ModelChoice:
+    if settings.offline:
+        return ModelChoice("offline", reason="--offline was given")
+    if settings.llm_gguf_path is not None:
+        return ModelChoice("gguf", model=settings.llm_gguf_path.name, reason="llm_gguf_path is set")
+    if not settings.llm_model:
+        return ModelChoice("offline", reason="no model is configured (set COACH_LLM_MODEL)")
+    base = settings.llm_base_url or OPENAI_URL
+    return ModelChoice("openai", model=settings.llm_model, base_url=base.rstrip("/"))
+
+
+def api_key(settings: Settings) -> SecretStr:
+    """The key for this endpoint; OPENAI_API_KEY never leaves for another host."""
+    if settings.llm_api_key is not None:
+        return settings.llm_api_key
+    if is_openai_host(settings.llm_base_url):
+        env = os.environ.get("OPENAI_API_KEY")
+        if not env:
+            raise LLMError("the OpenAI API needs a key: set COACH_LLM_API_KEY or OPENAI_API_KEY", "auth")
+        return SecretStr(env)
+    return SecretStr(DUMMY_KEY)
+
+
+def tools_enabled(settings: Settings) -> bool:
+    """Tool calling is an extra: on for OpenAI itself, off for local servers unless asked for."""
+    if settings.llm_tools is not None:
+        return settings.llm_tools
+    return settings.llm_gguf_path is None and is_openai_host(settings.llm_base_url)
+
+
+def make_chat_model(
+    settings: Settings, *, timeout: float | None = None, max_retries: int | None = None
+) -> BaseChatModel:
+    """Build the chat model the settings describe. Raises LLMError when offline."""
+    choice = choose(settings)
+    if choice.kind == "offline":
+        raise LLMError(f"the offline coach is in use: {choice.reason}", "offline")
+    if choice.kind == "gguf":
+        from coach.agent.local_llama import LocalLlamaChat
+
+        assert settings.llm_gguf_path is not None
+        return LocalLlamaChat.from_path(settings.llm_gguf_path, n_ctx=settings.llm_context_tokens)
+    import httpx
+    from langchain_openai import ChatOpenAI
+
+    # An async HTTP client of our own: the library's shared one is tied to the first event loop that used it.
+    return ChatOpenAI(
+        http_async_client=httpx.AsyncClient(),
+        model=choice.model or "",
+        base_url=choice.base_url,
+        api_key=api_key(settings),
+        organization=None,
+        timeout=timeout if timeout is not None else settings.llm_timeout,
+        max_retries=settings.llm_max_retries if max_retries is None else max_retries,
+        streaming=True,
+        stream_usage=is_openai_host(settings.llm_base_url),
+    )

@@ -1,0 +1,141 @@
+"""The three jobs (and `ask`) with a model: the deterministic core builds the context, the model talks.
+
+Small local models get everything they need in the system prompt; tools are
+added only where the settings say the model can use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from coach.agent.conversations import open_saver, thread_id
+from coach.agent.factory import choose, make_chat_model, tools_enabled
+from coach.agent.prompts import data_block, passages_block, render
+from coach.agent.session import ChatSession
+from coach.agent.tools import ProposalBox, build_tools, open_actions_text
+from coach.domain import Passage, PersonRecord
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from coach.workspace import Workspace
+
+
+def _search(ws: Workspace) -> Any:
+    def search(query: str, k: int = 4) -> list[Passage]:
+        try:
+            return list(ws.knowledge.search(query, k))
+        except Exception:  # the index may be missing or still building; coaching goes on without it
+            return []
+
+    return search
+
+
+def brief_text(record: PersonRecord, search: Any, today: dt.date | None = None) -> str:
+    """The deterministic brief as Markdown; a plain summary until coaching.brief exists."""
+    try:
+        from coach.coaching.brief import build_brief
+    except ImportError:
+        p = record.person
+        last = max((m.date for m in record.meetings), default=None)
+        return f"{p.name} ({p.relationship.value}, {p.role or 'no role'}). Last meeting: {last or 'none'}.\n" + (
+            open_actions_text(record)
+        )
+    return str(build_brief(record, today or dt.date.today(), search).to_markdown())
+
+
+async def open_session(
+    ws: Workspace,
+    *,
+    job: str,
+    person: str | None,
+    system_prompt: str,
+    model: BaseChatModel | None = None,
+    persist: bool = True,
+    brief: str | None = None,
+    with_tools: bool = True,
+) -> ChatSession:
+    """A ChatSession for `person` and `job`, resumed from data_dir/conversations.db."""
+    settings = ws.settings
+    choice = choose(settings)
+    chat = model if model is not None else make_chat_model(settings)
+    saver = await open_saver(settings.data_dir) if persist else None
+    proposals = ProposalBox()
+    tools: Sequence[Any] = ()
+    if (
+        with_tools
+        and person is not None
+        and (model is not None or tools_enabled(settings))
+        and settings.llm_tools is not False
+    ):
+        tools = build_tools(
+            person=person,
+            proposals=proposals,
+            search=_search(ws),
+            record=lambda: ws.memory.record(person),
+            brief=(lambda: brief) if brief else None,
+        )
+
+    async def close() -> None:
+        if saver is not None:
+            await saver.conn.close()
+
+    return ChatSession(
+        chat,
+        system_prompt=system_prompt,
+        thread_id=thread_id(person, job),
+        checkpointer=saver,
+        tools=tools,
+        proposals=proposals,
+        context_tokens=settings.llm_context_tokens,
+        base_url=choice.base_url,
+        model_name=choice.model,
+        on_close=close,
+    )
+
+
+async def prep_session(ws: Workspace, name: str, *, model: BaseChatModel | None = None) -> ChatSession:
+    record = ws.memory.record(name)
+    brief = brief_text(record, _search(ws))
+    prompt = render(
+        "coach",
+        person_label=record.person.name,
+        brief=data_block("brief", brief, person=record.person.name),
+        passages="",
+    )
+    return await open_session(ws, job="prep", person=record.person.name, system_prompt=prompt, model=model, brief=brief)
+
+
+async def debrief_session(
+    ws: Workspace, name: str, notes: str = "", *, model: BaseChatModel | None = None
+) -> ChatSession:
+    record = ws.memory.record(name)
+    brief = brief_text(record, _search(ws))
+    prompt = render(
+        "debrief",
+        person_label=record.person.name,
+        brief=data_block("brief", brief),
+        notes=data_block("notes", notes) if notes.strip() else "",
+    )
+    return await open_session(ws, job="debrief", person=record.person.name, system_prompt=prompt, model=model)
+
+
+def ask_prompt(question: str, passages: list[Passage], person: PersonRecord | None) -> str:
+    who = ""
+    if person is not None:
+        p = person.person
+        who = data_block("person", f"{p.name}: {p.relationship.value}, {p.role or 'no role given'}, level {p.level}")
+    return render("ask", person=who, passages=passages_block(passages))
+
+
+async def ask_session(
+    ws: Workspace, question: str, person: str | None = None, *, model: BaseChatModel | None = None, k: int = 4
+) -> tuple[ChatSession, list[Passage]]:
+    """A one-shot question: passages are retrieved first and placed in the prompt as data."""
+    record = ws.memory.record(person) if person else None
+    passages = _search(ws)(question, k)
+    prompt = ask_prompt(question, passages, record)
+    session = await open_session(ws, job="ask", person=None, system_prompt=prompt, model=model, persist=False)
+    return session, passages

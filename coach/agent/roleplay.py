@@ -1,0 +1,94 @@
+"""Role-play with a model: it plays the persona; every manager line is scored live.
+
+The scoring is the deterministic analysis (coach.coaching.analysis), the same
+one the offline drill uses, so a line scores the same with or without a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from coach.agent.jobs import open_session
+from coach.agent.prompts import data_block, render
+from coach.agent.session import ChatSession
+from coach.coaching.analysis import LineAnalysis
+from coach.coaching.roleplay import Drill, end, start
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from coach.domain import Searcher
+    from coach.workspace import Workspace
+
+
+@dataclass
+class RoleplayChat:
+    """A persona conversation whose lines are recorded in the deterministic drill.
+
+    The drill scores the manager's lines and notices when the persona proposes its
+    own action, so the scorecard is the same whether a model or the drill replies.
+    """
+
+    session: ChatSession
+    drill: Drill
+    search: Searcher | None = None
+
+    def score(self, text: str) -> LineAnalysis:
+        """Record and score the manager's line at once (before the persona answers)."""
+        return self.drill.record_user_line(text)
+
+    async def stream(self, text: str) -> AsyncIterator[str]:
+        parts: list[str] = []
+        async for chunk in self.session.stream(text):
+            parts.append(chunk)
+            yield chunk
+        reply = "".join(parts)
+        if reply and not self.session.cancelled:
+            self.drill.record_persona_line(reply)
+
+    def scorecard(self) -> dict[str, Any]:
+        return end(self.drill, self.search).to_json()
+
+    async def end(self, model: BaseChatModel | None = None) -> dict[str, Any]:
+        """The scorecard, with the model's short feedback added under "model_feedback"."""
+        import json
+
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        from coach.agent.errors import explain
+
+        card = self.scorecard()
+        transcript = "\n".join(f"{who}: {line}" for who, line in self.drill.transcript)
+        prompt = render(
+            "feedback",
+            transcript=data_block("transcript", transcript),
+            scorecard=data_block("scorecard", json.dumps(card, default=str)),
+        )
+        chat = model or self.session.model
+        try:
+            reply = await chat.ainvoke([SystemMessage(prompt), HumanMessage("Your feedback, please.")])
+            card["model_feedback"] = reply.text
+        except Exception as exc:
+            card["model_feedback"] = None
+            card["feedback_error"] = explain(exc, base_url=self.session.base_url, model=self.session.model_name).message
+        return card
+
+
+async def roleplay_chat(
+    ws: Workspace,
+    name: str,
+    scenario: str | None = None,
+    temperament: str | None = None,
+    *,
+    model: BaseChatModel | None = None,
+) -> RoleplayChat:
+    record = ws.memory.record(name)
+    drill = start(record, scenario=scenario, temperament=temperament)
+    prompt = render("persona", persona=data_block("persona", drill.persona.describe()))
+    # The persona never gets tools: it must not touch memory.
+    session = await open_session(
+        ws, job="roleplay", person=record.person.name, system_prompt=prompt, model=model, with_tools=False
+    )
+    return RoleplayChat(session=session, drill=drill, search=ws.searcher())

@@ -1,0 +1,173 @@
+"""A streamed conversation with the model, saved per person and job.
+
+The graph is LangChain's `create_agent` (tools optional: small local models get
+plain chat). Turns are checkpointed with `durability="exit"` (one write per
+turn, off the time-to-first-token path); LangGraph still saves on error and on
+cancellation, so a failed or cancelled reply leaves the user's message in the
+history, drops the partial reply, and `retry()` asks again (tests check this).
+Long histories are trimmed for the model, never in storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any
+
+from langchain.agents import create_agent
+from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
+from langchain_core.messages.utils import count_tokens_approximately, trim_messages
+from langchain_core.tools import BaseTool
+from langgraph.checkpoint.base import BaseCheckpointSaver
+
+from coach.agent.errors import LLMError, explain
+from coach.agent.tools import ProposalBox
+
+_DONE = object()
+
+
+class TrimHistory(AgentMiddleware):
+    """Fit the conversation into the context window: keep the newest turns, start on a user turn."""
+
+    def __init__(self, max_tokens: int) -> None:
+        super().__init__()
+        self.max_tokens = max_tokens
+
+    def _trim(self, request: ModelRequest) -> ModelRequest:
+        system = count_tokens_approximately([request.system_message]) if request.system_message else 0
+        budget = max(64, self.max_tokens - system - min(1024, self.max_tokens // 4))
+        if count_tokens_approximately(request.messages) <= budget:
+            return request
+        kept = trim_messages(
+            request.messages,
+            max_tokens=budget,
+            token_counter=count_tokens_approximately,
+            strategy="last",
+            start_on="human",
+            allow_partial=False,
+        )
+        return request.override(messages=list(kept) or request.messages[-1:])  # type: ignore[arg-type]
+
+    def wrap_model_call(self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]) -> Any:
+        return handler(self._trim(request))
+
+    async def awrap_model_call(
+        self, request: ModelRequest, handler: Callable[[ModelRequest], Awaitable[ModelResponse]]
+    ) -> Any:
+        return await handler(self._trim(request))
+
+
+class ChatSession:
+    """One conversation: `stream(text)` yields the reply's text as it arrives."""
+
+    def __init__(
+        self,
+        model: BaseChatModel,
+        *,
+        system_prompt: str,
+        thread_id: str | None = None,
+        checkpointer: BaseCheckpointSaver | None = None,
+        tools: Sequence[BaseTool] = (),
+        proposals: ProposalBox | None = None,
+        context_tokens: int = 8192,
+        base_url: str | None = None,
+        model_name: str | None = None,
+        on_close: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.model = model
+        self.system_prompt = system_prompt
+        self.thread_id = thread_id or "scratch"
+        self.proposals = proposals or ProposalBox()
+        self.base_url = base_url
+        self.model_name = model_name
+        self.last_reply = ""
+        self.cancelled = False
+        self._task: asyncio.Task[None] | None = None
+        self._on_close = on_close
+        self.graph: Any = create_agent(
+            model,
+            list(tools),
+            system_prompt=system_prompt,
+            middleware=[TrimHistory(context_tokens)],
+            checkpointer=checkpointer,
+        )
+        self._persist = checkpointer is not None
+
+    @property
+    def _config(self) -> dict[str, Any]:
+        return {"configurable": {"thread_id": self.thread_id}, "recursion_limit": 12}
+
+    def stream(self, text: str) -> AsyncIterator[str]:
+        """Send the user's message; yield the coach's reply chunk by chunk."""
+        return self._run({"messages": [HumanMessage(text)]})
+
+    def retry(self) -> AsyncIterator[str]:
+        """Ask again after a failed or cancelled reply (the user's message is still in the history)."""
+        return self._run(None)
+
+    async def reply(self, text: str) -> str:
+        """The whole reply at once (tests, scripts)."""
+        return "".join([chunk async for chunk in self.stream(text)])
+
+    def cancel(self) -> None:
+        """Stop the reply in progress; the stream ends quietly and the partial reply is dropped."""
+        if self._task is not None and not self._task.done():
+            self.cancelled = True
+            self._task.cancel()
+
+    async def _run(self, graph_input: dict[str, Any] | None) -> AsyncIterator[str]:
+        queue: asyncio.Queue[object] = asyncio.Queue()
+        self.cancelled = False
+        self.last_reply = ""
+
+        async def pump() -> None:
+            try:
+                kwargs: dict[str, Any] = {"stream_mode": "messages"}
+                if self._persist:
+                    kwargs["durability"] = "exit"
+                async for message, meta in self.graph.astream(graph_input, self._config, **kwargs):
+                    if meta.get("langgraph_node") == "model" and isinstance(message, AIMessageChunk | AIMessage):
+                        text = message.text
+                        if text:
+                            queue.put_nowait(text)
+                queue.put_nowait(_DONE)
+            except asyncio.CancelledError:
+                queue.put_nowait(_DONE)
+                raise
+            except Exception as exc:
+                queue.put_nowait(explain(exc, base_url=self.base_url, model=self.model_name))
+
+        self._task = asyncio.create_task(pump())
+        parts: list[str] = []
+        try:
+            while True:
+                item = await queue.get()
+                if item is _DONE:
+                    break
+                if isinstance(item, LLMError):
+                    raise item
+                assert isinstance(item, str)
+                parts.append(item)
+                yield item
+        finally:
+            if not self._task.done():
+                self.cancelled = True
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await self._task
+            self.last_reply = "" if self.cancelled else "".join(parts)
+
+    async def history(self) -> list[BaseMessage]:
+        """The saved conversation (user and coach turns, tool traffic included)."""
+        if not self._persist:
+            return []
+        state = await self.graph.aget_state(self._config)
+        return list(state.values.get("messages", [])) if state and state.values else []
+
+    async def aclose(self) -> None:
+        if self._on_close is not None:
+            await self._on_close()
+            self._on_close = None

@@ -1,0 +1,48 @@
+"""Role-play with a model: the model plays the persona, the drill scores every line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from coach.agent.fake import FakeChatModel
+from coach.agent.roleplay import roleplay_chat
+from coach.config import load_settings
+from coach.demo import load_demo
+from coach.workspace import Workspace
+
+
+@pytest.fixture
+def ws() -> Iterator[Workspace]:
+    w = Workspace(load_settings())
+    load_demo(w.memory)
+    yield w
+    w.close()
+
+
+async def test_model_persona_lines_are_scored_and_reach_the_scorecard(ws: Workspace) -> None:
+    model = FakeChatModel.scripted(
+        [
+            "Fine, I suppose.",
+            "Honestly the race went well. I'll write up the reliability plan and bring it next week.",
+            "Thanks for the chat.",
+        ]
+    )
+    chat = await roleplay_chat(ws, "Priya Raman", "first-1on1", "guarded", model=model)
+    chat.search = None  # no cited passage needed here
+
+    first = chat.score("do you have the report?")
+    assert first.question == "closed"
+    assert "".join([c async for c in chat.stream("do you have the report?")]) == "Fine, I suppose."
+
+    ask = chat.score("how did your half marathon go? I ran my first 10k last month")
+    assert ask.personal == "ask"
+    _ = [c async for c in chat.stream("how did your half marathon go?")]
+
+    card = await chat.end()
+    assert card["turns"] == 2
+    assert card["summary"]["personal_asks"] == 1
+    assert card["personized"] is True
+    assert card["proposed_own_actions"] is True
+    assert card["model_feedback"] == "Thanks for the chat."
