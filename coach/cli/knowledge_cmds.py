@@ -17,6 +17,7 @@ from coach.cli.common import console, emit_json, err_console, require_text, safe
 
 if TYPE_CHECKING:
     from coach.retrieval.ingest import AddReport
+    from coach.retrieval.knowledge import KnowledgeBase
 
 knowledge_app = typer.Typer(help="The knowledge index: built-in cards plus your own files.", no_args_is_help=True)
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
@@ -53,6 +54,17 @@ class RichProgress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+def _ready_knowledge(ctx: typer.Context, as_json: bool) -> KnowledgeBase:
+    """The index with the built-in cards in it (a progress bar the first time, unless --json)."""
+    kb = workspace(ctx).knowledge
+    progress = RichProgress(enabled=not as_json)
+    try:
+        kb.ensure_ready(progress)
+    finally:
+        progress.stop()
+    return kb
 
 
 def _warn(report: AddReport) -> None:
@@ -92,12 +104,7 @@ def add(
 @knowledge_app.command("list")
 def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every indexed source with its title and number of chunks."""
-    kb = workspace(ctx).knowledge
-    progress = RichProgress(enabled=not as_json)
-    try:
-        kb.ensure_ready(progress)
-    finally:
-        progress.stop()
+    kb = _ready_knowledge(ctx, as_json)
     rows = kb.list_sources()
     if as_json:
         emit_json(rows)
@@ -119,12 +126,7 @@ def search(
 ) -> None:
     """Passages that best answer QUERY, best first, with their sources."""
     query = require_text(query, "the search query")
-    kb = workspace(ctx).knowledge
-    progress = RichProgress(enabled=not as_json)
-    try:
-        kb.ensure_ready(progress)
-    finally:
-        progress.stop()
+    kb = _ready_knowledge(ctx, as_json)
     passages = kb.search(query, k=k, source=source, concept=concept)
     if as_json:
         emit_json([p.model_dump() for p in passages])
