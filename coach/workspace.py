@@ -60,6 +60,15 @@ class Workspace:
         record = self.memory.record(name)
         return build_brief(record, today or dt.date.today(), self.searcher() if with_passages else None)
 
+    def forget(self, name: str) -> dict[str, int]:
+        """Erase a person from memory and from every saved conversation; returns what memory removed."""
+        from coach.agent.conversations import forget_person
+
+        person = self.memory.person(name)  # a unique first name resolves to the full name threads are keyed by
+        counts = self.memory.forget(person.name)
+        forget_person(self.settings.data_dir, person.name)
+        return counts
+
     def chat_model(self) -> Any:
         """The configured chat model (coach.agent.errors.LLMError when offline). Loads LangChain on first use."""
         from coach.agent.factory import make_chat_model

@@ -145,10 +145,7 @@ def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
         f"Erase {one_line(person.name)} and every meeting, action and note about them? This cannot be undone"
     ):
         raise CoachError("nothing was erased")
-    counts = memory.forget(person.name)
-    from coach.cli.forget_hooks import forget_elsewhere
-
-    forget_elsewhere(workspace(ctx), person.name)
+    counts = workspace(ctx).forget(person.name)
     console.print(
         safe(
             f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "

@@ -139,6 +139,16 @@ async def test_forget_removes_the_persons_conversations(ws: Workspace) -> None:
     await s.aclose()
 
 
+async def test_forgetting_by_first_name_erases_memory_and_conversations(ws: Workspace) -> None:
+    s = await open_session(ws, job="ask", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["ok"]))
+    await s.reply("Ann told me about her sister's wedding")
+    await s.aclose()
+    ws.forget("Ann")  # what the TUI's and the CLI's forget both call
+    assert "Ann Lee" not in ws.memory.names()
+    raw = b"".join(p.read_bytes() for p in Path(ws.settings.data_dir).glob("conversations.db*"))
+    assert b"wedding" not in raw
+
+
 def test_fake_model_streams_tool_call_chunks() -> None:
     model = FakeChatModel.scripted([tool_call("get_brief", {})])
     chunks = list(model.stream([HumanMessage("x")]))
