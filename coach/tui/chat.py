@@ -1,0 +1,149 @@
+"""A streaming conversation panel shared by Prep, Ask and the LLM role-play.
+
+The reply is produced in a worker and written with `Markdown.get_stream`, so
+each token appends instead of re-rendering the whole message. Escape cancels
+and puts the message back in the prompt; a model error becomes a notification
+and the typed message is kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Markdown, Static
+
+from coach.textsafe import printable
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~>])")
+
+
+def md_escape(text: str) -> str:
+    """User text inside a Markdown source: shown literally, never as markup."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
+
+
+Offline = Callable[[str], str]
+Opener = Callable[[str], Awaitable[tuple[Any, str]]]  # message -> (ChatSession, Markdown to add after the reply)
+
+
+class ChatPanel(Vertical):
+    """A log of Markdown messages with a prompt under it.
+
+    `offline(message)` answers without a model (run in a thread); `opener(message)`
+    opens an agent session when a model is configured. `reuse` keeps the session for
+    the next message (a conversation) instead of opening one per question.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel reply", show=False)]
+
+    def __init__(
+        self,
+        mode: str,
+        placeholder: str,
+        offline: Offline,
+        opener: Opener | None = None,
+        *,
+        reuse: bool = True,
+        on_message: Callable[[str], None] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes="chat")
+        self.mode = mode
+        self.placeholder = placeholder
+        self.offline = offline
+        self.opener = opener
+        self.reuse = reuse
+        self.on_message = on_message
+        self.session: Any = None
+        self.pending: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(classes="chat-log")
+        yield Input(placeholder=self.placeholder, classes="chat-input")
+
+    @property
+    def prompt(self) -> Input:
+        return self.query_one(".chat-input", Input)
+
+    @property
+    def log_view(self) -> VerticalScroll:
+        return self.query_one(".chat-log", VerticalScroll)
+
+    def add(self, markdown: str, classes: str) -> Markdown:
+        widget = Markdown(markdown, classes=classes)
+        self.log_view.mount(widget)
+        self.log_view.scroll_end(animate=False)
+        return widget
+
+    def reset(self) -> None:
+        """A new person: a new conversation."""
+        self.session = None
+        self.log_view.remove_children()
+
+    @on(Input.Submitted, ".chat-input")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        message = event.value.strip()
+        if not message or self.pending is not None:
+            return
+        self.pending = message
+        self.prompt.value = ""
+        self.add(f"**You:** {md_escape(message)}", "msg-user")
+        if self.on_message is not None:
+            self.on_message(message)
+        reply = self.add("", "msg-coach")
+        self.respond(message, reply)
+
+    @work(exclusive=True, group="chat")
+    async def respond(self, message: str, reply: Markdown) -> None:
+        app = self.app
+        stream = Markdown.get_stream(reply)
+        try:
+            if app.model_label is None or self.opener is None:  # type: ignore[attr-defined]
+                await stream.write(await asyncio.to_thread(self.offline, message))
+            else:
+                session, after = (self.session, "") if self.session is not None else await self.opener(message)
+                if self.reuse:
+                    self.session = session
+                async for chunk in session.stream(message):
+                    await stream.write(printable(chunk))
+                if after:
+                    await stream.write("\n\n" + after)
+            self.pending = None
+        except asyncio.CancelledError:
+            await stream.write("\n\n*(cancelled)*")
+            raise
+        except Exception as exc:  # the model's failure must not lose the user's words
+            await reply.remove()
+            app.notify(printable(f"The coach could not answer: {getattr(exc, 'message', exc)}"), severity="error",
+                       markup=False)  # fmt: skip
+            self.prompt.value = message
+            self.pending = None
+        finally:
+            await stream.stop()
+            self.log_view.scroll_end(animate=False)
+
+    def action_cancel(self) -> None:
+        if self.pending is None:
+            return
+        if self.session is not None:
+            self.session.cancel()
+        self.workers.cancel_group(self, "chat")
+        self.prompt.value = self.pending
+        self.pending = None
+        self.prompt.focus()
+        self.app.notify("Reply cancelled; your message is back in the prompt.")
+
+
+class Notice(Static):
+    """A plain-text notice (e.g. 'not available yet')."""
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(text, id=id, markup=False, classes="notice")

@@ -1,0 +1,1 @@
+"""The four modes of the main area: Prep, Role-play, Debrief, Ask."""

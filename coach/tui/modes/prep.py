@@ -1,0 +1,118 @@
+"""Prep: the brief for the selected person, its sources, and a chat about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Label, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from coach.domain import Passage, PersonRecord
+from coach.textsafe import one_line, printable
+from coach.tui import services
+from coach.tui.chat import ChatPanel, md_escape
+from coach.tui.dialogs import PassageScreen
+
+
+def fallback_brief(record: PersonRecord, today: dt.date, reason: str) -> str:
+    """What Prep shows while the coaching brief is not there: the facts memory holds."""
+    p = record.person
+    lines = [f"# {md_escape(p.name)}", "", f"*The coaching brief is not available yet ({md_escape(reason)}).*", ""]
+    open_actions = [a for a in record.actions if not a.done]
+    lines.append(f"## Open actions ({len(open_actions)})")
+    lines += [f"- {md_escape(a.text)} — owner: {a.owner.value}" for a in open_actions] or ["- none"]
+    lines += ["", "## What they shared"]
+    lines += [f"- {md_escape(n.text)}" for n in record.notes[-3:]] or ["- nothing yet"]
+    return "\n".join(lines)
+
+
+class PrepMode(Vertical):
+    BINDINGS = [Binding("f6", "rehearse", "Rehearse opener")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.record: PersonRecord | None = None
+        self.brief: Any = None
+        self.passages: list[Passage] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with VerticalScroll(id="brief-scroll"):
+                yield Markdown("*Select a person to see their brief.*", id="brief")
+            with Vertical(id="prep-side"):
+                yield Label("Sources (Enter to read)", classes="section")
+                yield OptionList(id="passages")
+                yield ChatPanel(
+                    "prep", "Ask the coach about this brief…", self._offline_chat, self._open_session, id="prep-chat"
+                )
+
+    def show(self, record: PersonRecord | None, today: dt.date) -> None:
+        if record is None or self.record is None or record.person.name != self.record.person.name:
+            self.query_one("#prep-chat", ChatPanel).reset()
+        self.record = record
+        self.brief = None
+        self.passages = []
+        self.query_one("#passages", OptionList).clear_options()
+        if record is None:
+            self.query_one("#brief", Markdown).update("*No one selected. Add a person from the palette (Ctrl+P).*")
+            return
+        self.query_one("#brief", Markdown).update(f"*Preparing the brief for {md_escape(record.person.name)}…*")
+        self.build(record, today)
+
+    @work(thread=True, exclusive=True, group="brief")
+    def build(self, record: PersonRecord, today: dt.date) -> None:
+        app: Any = self.app
+        search = app.search if app.index_ready else None  # never load the index on the first paint
+        try:
+            brief = services.build_brief(record, today, search)
+            markdown, passages = printable(brief.to_markdown()), list(getattr(brief, "passages", []))
+        except services.NotAvailable as exc:
+            brief, markdown, passages = None, fallback_brief(record, today, str(exc)), []
+        self.app.call_from_thread(self._shown, record, brief, markdown, passages)
+
+    def _shown(self, record: PersonRecord, brief: Any, markdown: str, passages: list[Passage]) -> None:
+        if self.record is not record:
+            return  # the user moved on to someone else
+        self.brief, self.passages = brief, passages
+        self.query_one("#brief", Markdown).update(markdown)
+        options = self.query_one("#passages", OptionList)
+        options.clear_options()
+        for i, p in enumerate(passages):
+            label = (
+                Text(f"[{i + 1}] ", style="bold")
+                .append(one_line(p.title, 40))
+                .append(f"\n    {one_line(p.source, 40)}", style="dim")
+            )
+            options.add_option(Option(label, id=str(i)))
+        if passages:
+            options.highlighted = 0
+
+    async def _open_session(self, message: str) -> tuple[Any, str]:
+        from coach.agent.jobs import prep_session
+
+        assert self.record is not None
+        app: Any = self.app
+        return await prep_session(app.ws, self.record.person.name, model=app.chat_model), ""
+
+    def _offline_chat(self, message: str) -> str:
+        hits = self.app.search(message, 3)  # type: ignore[attr-defined]
+        head = "**Offline coach — search results, not an answer.** A model makes this a conversation.\n\n"
+        if not hits:
+            return head + "No passages found for that question."
+        return head + "\n".join(
+            f"- **{md_escape(p.title)}** ({md_escape(p.source)}): {md_escape(p.text[:200])}…" for p in hits
+        )
+
+    @on(OptionList.OptionSelected, "#passages")
+    def passage_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.app.push_screen(PassageScreen(self.passages[int(event.option.id or 0)]))
+
+    def action_rehearse(self) -> None:
+        self.app.start_roleplay(None)  # type: ignore[attr-defined]

@@ -1,0 +1,58 @@
+"""SVG snapshots of the main screens at 80×24 and 120×40 (frozen today, fixed demo data and search)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+from coach.tui.app import CoachApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_prep(snap_compare: Any, make_app: Callable[..., CoachApp], size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_roleplay_after_a_turn(snap_compare: Any, make_app: Callable[..., CoachApp], size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.press("f2", "f6")
+        await settle(pilot)
+        await pilot.press(*"What would make this week better for you?", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_debrief_extracted(snap_compare: Any, make_app: Callable[..., CoachApp], size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.press("f3")
+        pilot.app.query_one(
+            "#notes", TextArea
+        ).text = "She will draft the platform principles.\nI will book the offsite."
+        await pilot.press("f6")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+def test_ask_offline(snap_compare: Any, make_app: Callable[..., CoachApp]) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.press("f4")
+        pilot.app.query_one("#ask-chat .chat-input").focus()
+        await pilot.press(*"how do I delegate", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)
