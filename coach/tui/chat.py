@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Markdown
 
 from coach.textsafe import printable
 
@@ -140,10 +140,3 @@ class ChatPanel(Vertical):
         self.pending = None
         self.prompt.focus()
         self.app.notify("Reply cancelled; your message is back in the prompt.")
-
-
-class Notice(Static):
-    """A plain-text notice (e.g. 'not available yet')."""
-
-    def __init__(self, text: str, *, id: str | None = None) -> None:
-        super().__init__(text, id=id, markup=False, classes="notice")

@@ -158,22 +158,8 @@ class DebriefMode(Vertical):
 
     @work(thread=True, exclusive=True, group="debrief")
     def analyse(self, record: PersonRecord, text: str, day: dt.date, minutes: int | None) -> None:
-        try:
-            result = services.analyse_notes(text, record, day, minutes)
-        except services.NotAvailable as exc:
-            self.app.call_from_thread(self._shown, [], [f"Debrief is not available yet: {exc}"])
-            return
-        actions = [
-            Action(
-                text=a.text,
-                owner=Owner(getattr(a.owner, "value", a.owner)),
-                proposed_by=Proposer(getattr(a.proposed_by, "value", a.proposed_by)),
-                due=a.due,
-            )
-            for a in result.actions
-        ]
-        nudges = [str(getattr(n, "text", n)) for n in result.nudges]
-        self.app.call_from_thread(self._shown, actions, nudges)
+        result = services.analyse_notes(text, record, day, minutes)
+        self.app.call_from_thread(self._shown, [a.to_action() for a in result.actions], list(result.nudges))
 
     def _shown(self, actions: list[Action], nudges: list[str]) -> None:
         self.query_one(ActionsTable).load(actions)

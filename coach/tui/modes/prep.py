@@ -20,18 +20,6 @@ from coach.tui.chat import ChatPanel, md_escape
 from coach.tui.dialogs import PassageScreen
 
 
-def fallback_brief(record: PersonRecord, today: dt.date, reason: str) -> str:
-    """What Prep shows while the coaching brief is not there: the facts memory holds."""
-    p = record.person
-    lines = [f"# {md_escape(p.name)}", "", f"*The coaching brief is not available yet ({md_escape(reason)}).*", ""]
-    open_actions = [a for a in record.actions if not a.done]
-    lines.append(f"## Open actions ({len(open_actions)})")
-    lines += [f"- {md_escape(a.text)} — owner: {a.owner.value}" for a in open_actions] or ["- none"]
-    lines += ["", "## What they shared"]
-    lines += [f"- {md_escape(n.text)}" for n in record.notes[-3:]] or ["- nothing yet"]
-    return "\n".join(lines)
-
-
 class PrepMode(Vertical):
     BINDINGS = [Binding("f6", "rehearse", "Rehearse opener")]
 
@@ -69,12 +57,8 @@ class PrepMode(Vertical):
     def build(self, record: PersonRecord, today: dt.date) -> None:
         app: Any = self.app
         search = app.search if app.index_ready else None  # never load the index on the first paint
-        try:
-            brief = services.build_brief(record, today, search)
-            markdown, passages = printable(brief.to_markdown()), list(getattr(brief, "passages", []))
-        except services.NotAvailable as exc:
-            brief, markdown, passages = None, fallback_brief(record, today, str(exc)), []
-        self.app.call_from_thread(self._shown, record, brief, markdown, passages)
+        brief = services.build_brief(record, today, search)
+        self.app.call_from_thread(self._shown, record, brief, printable(brief.to_markdown()), list(brief.passages))
 
     def _shown(self, record: PersonRecord, brief: Any, markdown: str, passages: list[Passage]) -> None:
         if self.record is not record:

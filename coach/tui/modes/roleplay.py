@@ -7,7 +7,7 @@ does, while the drill keeps scoring every line the user types.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -21,32 +21,27 @@ from coach.domain import PersonRecord
 from coach.errors import CoachError
 from coach.textsafe import printable
 from coach.tui import services
-from coach.tui.chat import Notice, md_escape
+from coach.tui.chat import md_escape
+
+if TYPE_CHECKING:
+    from coach.coaching.transcript import Summary
 
 
-def _get(obj: Any, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return default
-
-
-def render_score(summary: Any) -> Text:
+def render_score(summary: Summary | None) -> Text:
     """The live score: what the user is doing with their words, line by line."""
     text = Text()
     text.append("Live score\n", style="bold")
     if summary is None:
         return text.append("Say something to start.", style="dim")
-    ratio = float(_get(summary, "talk_ratio", default=0.0) or 0.0)
-    opens = float(_get(summary, "open_question_share", default=0.0) or 0.0)
+    ratio, opens = summary.talk_ratio or 0.0, summary.open_question_share
     bar = "█" * round(ratio * 10) + "░" * (10 - round(ratio * 10))
     text.append(f"You talk   {bar} {ratio:4.0%}\n", style="red" if ratio > 0.5 else "green")
-    text.append(f"Open qs    {opens:4.0%}\n", style="green" if opens >= 0.5 else "yellow")
-    text.append(f"Personal   {_get(summary, 'personal_asks', default=0)} asks · ")
-    text.append(f"{_get(summary, 'personal_reveals', default=0)} reveals\n")
-    directives = _get(summary, "directives", default=0)
+    if opens is None:
+        text.append("Open qs       — no questions yet\n", style="dim")
+    else:
+        text.append(f"Open qs    {opens:4.0%}\n", style="green" if opens >= 0.5 else "yellow")
+    text.append(f"Personal   {summary.personal_asks} asks · {summary.personal_reveals} reveals\n")
+    directives = summary.directives
     text.append(f"Directives {directives}\n", style="yellow" if directives else "")
     return text
 
@@ -78,7 +73,6 @@ class RoleplayMode(Vertical):
         self.drill: Any = None
         self.chat: Any = None
         self.scenarios: list[str] = []
-        self.unavailable = "still loading"
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rp-controls"):
@@ -95,14 +89,8 @@ class RoleplayMode(Vertical):
         self.call_after_refresh(self._load_options)  # the drill is imported after the first paint
 
     def _load_options(self) -> None:
-        try:
-            scenarios, temperaments = services.roleplay_options()
-        except services.NotAvailable as exc:
-            self.unavailable = str(exc)
-            self.mount(Notice(f"Role-play is not available yet: {exc}", id="rp-unavailable"))
-            return
-        self.scenarios, self.unavailable = scenarios, ""
-        self.query_one("#scenario", Select).set_options([(s, s) for s in scenarios])
+        self.scenarios, temperaments = services.roleplay_options()
+        self.query_one("#scenario", Select).set_options([(s, s) for s in self.scenarios])
         self.query_one("#temperament", Select).set_options([(t, t) for t in temperaments])
 
     def show(self, record: PersonRecord | None) -> None:
@@ -123,9 +111,6 @@ class RoleplayMode(Vertical):
         self.begin()
 
     def begin(self, scenario: str | None = None) -> None:
-        if self.unavailable:
-            self.app.notify(f"Role-play is not available yet: {self.unavailable}", severity="warning", markup=False)
-            return
         if self.record is None:
             self.app.notify("Select a person first.", severity="warning")
             return
