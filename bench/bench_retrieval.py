@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from coach.retrieval.chunking import chunk_document, embedding_text  # noqa: E402
 from coach.retrieval.embeddings import MiniLMEmbedding  # noqa: E402
 from coach.retrieval.knowledge import KnowledgeBase  # noqa: E402
+from coach.retrieval.manifest import LexicalRow  # noqa: E402
 from coach.retrieval.readers import open_document  # noqa: E402
 
 WORDS = [
@@ -122,19 +123,24 @@ def bench_search(work: Path, embedder: MiniLMEmbedding, n: int) -> dict[str, flo
     for start in range(0, n, 1000):
         ids = [f"c{i}" for i in range(start, min(n, start + 1000))]
         metas = [{"source": f"s{i % 50}", "title": "t", "concepts": ""} for i in range(start, start + len(ids))]
-        kb.index.upsert(ids, vectors[start : start + len(ids)], ["text"] * len(ids), metas)
+        texts = [" ".join(rng.choice(WORDS, size=40)) for _ in ids]
+        kb.index.upsert(ids, vectors[start : start + len(ids)], texts, metas)
+        rows = [LexicalRow(i, i, m["source"], "h", t) for i, m, t in zip(ids, metas, texts, strict=True)]
+        kb.manifest.put_lexical(rows)
     queries = [f"how do I {a} my {b} about {c}" for a, b, c in zip(WORDS, WORDS[5:], WORDS[9:], strict=False)]
     qvecs = [embedder.embed_one(q) for q in queries]
     col = kb.index.collection
     raw, api, embed_t = [], [], []
-    for _ in range(3):
-        for q, v in zip(queries, qvecs, strict=True):
-            t0 = time.perf_counter()
-            col.query(query_embeddings=[v], n_results=4, include=["documents", "metadatas", "distances"])
-            raw.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            kb.search_vector(v, 4)
-            api.append(time.perf_counter() - t0)
+    for it in range(3):
+        for j, (q, v) in enumerate(zip(queries, qvecs, strict=True)):
+            for which in ("raw", "api") if (it + j) % 2 == 0 else ("api", "raw"):  # alternate the order
+                t0 = time.perf_counter()
+                if which == "raw":
+                    col.query(query_embeddings=[v], n_results=4, include=["documents", "metadatas", "distances"])
+                    raw.append(time.perf_counter() - t0)
+                else:
+                    kb.search_vector(v, 4, query=q)  # the full hybrid: dense top-30 + FTS5 + fusion
+                    api.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             embedder.embed_one(q)
             embed_t.append(time.perf_counter() - t0)

@@ -18,6 +18,7 @@ from coach.errors import CoachError
 
 COLLECTION = "coach_knowledge"
 CONFIGURATION = {"hnsw": {"space": "cosine"}}
+QUERY_INCLUDE = ("documents", "metadatas", "distances")
 
 
 class IndexError_(CoachError):
@@ -98,17 +99,19 @@ class ChromaIndex:
             where = {"$and": [{"source": source}, {"file_hash": {"$ne": except_hash}}]}
         self._guard(lambda: self.collection.delete(where=where))
 
-    def query(self, vector: list[float], k: int, where: dict[str, Any] | None) -> dict[str, Any]:
+    def query(
+        self, vector: list[float], k: int, where: dict[str, Any] | None, include: Sequence[str] = QUERY_INCLUDE
+    ) -> dict[str, Any]:
+        fields = list(include)
         return dict(
             self._guard(
-                lambda: self.collection.query(
-                    query_embeddings=[vector],
-                    n_results=k,
-                    where=where,
-                    include=["documents", "metadatas", "distances"],
-                )
+                lambda: self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=fields)
             )
         )
+
+    def get(self, ids: list[str], include: Sequence[str]) -> dict[str, Any]:
+        """Entries by id (missing ids are simply absent from the answer)."""
+        return dict(self._guard(lambda: self.collection.get(ids=ids, include=list(include))))
 
     def _guard(self, call: Any) -> Any:
         try:

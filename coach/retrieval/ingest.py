@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text
 from coach.retrieval.embeddings import MiniLMEmbedding
 from coach.retrieval.index import ChromaIndex
-from coach.retrieval.manifest import Manifest, SourceRecord
+from coach.retrieval.manifest import LexicalRow, Manifest, SourceRecord
 from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document
 
 EMBED_BATCH = 256
@@ -120,13 +120,13 @@ class Ingester:
             count, done = self._write(target, doc, content_hash, added, progress)
         except BaseException:
             # Leave the previous version (if any) exactly as it was.
-            self.index.delete_source(target.source, except_hash=old.content_hash if old else "")
+            self._delete(target.source, except_hash=old.content_hash if old else "")
             raise
         progress.advance(max(0, stat.st_size - done), target.source)
         if count == 0:
-            self.index.delete_source(target.source, except_hash=old.content_hash if old else "")
+            self._delete(target.source, except_hash=old.content_hash if old else "")
             raise UnreadableFile("no text found")
-        self.index.delete_source(target.source, except_hash=content_hash)
+        self._delete(target.source, except_hash=content_hash)
         self.manifest.put(
             SourceRecord(
                 source=target.source,
@@ -143,6 +143,10 @@ class Ingester:
         )
         (report.updated if old else report.added).append(target.source)
         report.chunks += count
+
+    def _delete(self, source: str, except_hash: str) -> None:
+        self.index.delete_source(source, except_hash=except_hash)
+        self.manifest.delete_lexical(source, except_hash=except_hash)
 
     def _write(
         self, target: Target, doc: Document, content_hash: str, added: str, progress: Progress
@@ -164,23 +168,35 @@ class Ingester:
     def _flush(
         self, target: Target, doc: Document, content_hash: str, added: str, batch: list[Chunk], progress: Progress
     ) -> int:
-        vectors = self.embedder.embed([embedding_text(doc.title, doc.concepts, c) for c in batch])
-        concepts = ",".join(doc.concepts)
-        metadatas = [
-            {
-                "source": target.source,
-                "title": doc.title,
-                "concepts": concepts,
-                "heading": c.heading,
-                "position": c.index,
-                "file_hash": content_hash,
-                "added": added,
-                "builtin": target.builtin,
-            }
-            for c in batch
-        ]
+        """Embed and write one batch; the first batch also carries the card's questions (doc2query)."""
+        base = {
+            "source": target.source,
+            "title": doc.title,
+            "concepts": ",".join(doc.concepts),
+            "file_hash": content_hash,
+            "added": added,
+            "builtin": target.builtin,
+        }
         ids = [chunk_id(target.source, c) for c in batch]
-        self.index.upsert(ids, vectors, [c.text for c in batch], metadatas)
+        texts = [embedding_text(doc.title, doc.concepts, c) for c in batch]
+        documents = [c.text for c in batch]
+        metadatas = [base | {"kind": "chunk", "heading": c.heading, "position": c.index} for c in batch]
+        parents = list(ids)
+        first = batch[0]
+        if first.index == 0:
+            # Each question is its own vector pointing at the first chunk; search shows that chunk.
+            for n, question in enumerate(doc.questions):
+                ids.append(f"{ids[0]}-q{n:02d}")
+                texts.append(question)
+                documents.append(first.text)
+                meta = {"kind": "question", "parent": parents[0], "heading": first.heading, "position": 0}
+                metadatas.append(base | meta)
+                parents.append(parents[0])
+        vectors = self.embedder.embed(texts)
+        self.index.upsert(ids, vectors, documents, metadatas)
+        self.manifest.put_lexical(
+            [LexicalRow(i, p, target.source, content_hash, t) for i, p, t in zip(ids, parents, texts, strict=True)]
+        )
         amount = sum(len(c.text.encode("utf-8")) for c in batch)
         progress.advance(amount, target.source)
         return amount

@@ -20,11 +20,12 @@ from coach.errors import CoachError, NotFoundError, close_matches
 from coach.resources import knowledge_dir
 from coach.retrieval.chunking import CHUNKER_VERSION
 from coach.retrieval.embeddings import MODEL_ID, MiniLMEmbedding
+from coach.retrieval.hybrid import hybrid_search
 from coach.retrieval.index import COLLECTION, ChromaIndex, damaged
 from coach.retrieval.ingest import AddReport, Ingester, Progress, Target, expand
-from coach.retrieval.manifest import Manifest, SourceRecord
+from coach.retrieval.manifest import SCHEMA_VERSION, Manifest, SourceRecord
 
-INDEX_VERSION = f"{MODEL_ID}/chunks-{CHUNKER_VERSION}"
+INDEX_VERSION = f"{MODEL_ID}/chunks-{CHUNKER_VERSION}/hybrid-{SCHEMA_VERSION}"
 
 
 class KnowledgeBase:
@@ -78,7 +79,7 @@ class KnowledgeBase:
         in_sync = (
             m.meta("index_version") == INDEX_VERSION
             and m.meta("collection_id") == self.index.collection_id()
-            and self.index.count() == m.total_chunks()
+            and self.index.count() == m.lexical_count()  # one FTS row per Chroma entry (chunks + questions)
         )
         if not in_sync:
             report = self._reingest(progress)
@@ -200,53 +201,35 @@ class KnowledgeBase:
         if k < 1:
             raise CoachError("k must be at least 1")
         self.ensure_ready()
-        where = self._filter(source, concept)
-        if where is None:
+        sources = self._filter(source, concept)
+        if sources == []:
             return []
-        vector = self.embedder.embed_one(query.strip())
-        return self.search_vector(vector, k, where)
+        query = query.strip()
+        vector = self.embedder.embed_one(query)
+        return self.search_vector(vector, k, sources, query=query)
 
-    def search_vector(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[Passage]:
-        result = self.index.query(vector, k, where or None)
-        ids = result["ids"][0]
-        docs = (result.get("documents") or [[]])[0] or []
-        metas = (result.get("metadatas") or [[]])[0] or []
-        dists = (result.get("distances") or [[]])[0] or []
-        passages = []
-        for rank, (cid, text, meta, dist) in enumerate(zip(ids, docs, metas, dists, strict=False), start=1):
-            meta = meta or {}
-            passages.append(
-                Passage(
-                    rank=rank,
-                    score=round(1.0 - float(dist), 4),
-                    title=str(meta.get("title", "")),
-                    source=str(meta.get("source", "")),
-                    chunk_id=str(cid),
-                    text=text or "",
-                    concepts=[c for c in str(meta.get("concepts", "")).split(",") if c],
-                )
-            )
-        return passages
+    def search_vector(
+        self, vector: list[float], k: int, sources: list[str] | None = None, query: str | None = None
+    ) -> list[Passage]:
+        """Hybrid search with a precomputed query vector; `query` (the text) feeds the lexical arm."""
+        return hybrid_search(self.index, self.manifest, vector, query, k, sources)
 
     def __call__(self, query: str, k: int = 4) -> list[Passage]:
         """A `Searcher` for the coaching core."""
         return self.search(query, k)
 
-    def _filter(self, source: str | None, concept: str | None) -> dict[str, Any] | None:
-        """A Chroma `where` ({} = everything); None = nothing can match."""
+    def _filter(self, source: str | None, concept: str | None) -> list[str] | None:
+        """Sources to search: None = everything, [] = nothing can match."""
         if source is None and concept is None:
-            return {}
+            return None
         want_source = source.casefold() if source else None
         want_concept = concept.casefold().strip() if concept else None
-        names = [
+        return [
             r.source
             for r in self.manifest.all()
             if (want_source is None or want_source in r.source.casefold())
             and (want_concept is None or want_concept in (c.casefold() for c in r.concepts))
         ]
-        if not names:
-            return None
-        return {"source": names[0]} if len(names) == 1 else {"source": {"$in": names}}
 
 
 def merge(into: AddReport, other: AddReport) -> None:

@@ -3,11 +3,16 @@
 A small SQLite file next to the Chroma data. It lets `knowledge add` skip unchanged
 files without touching the model, lets `list` answer without scanning the collection,
 and lets `rebuild` re-ingest every known source after the Chroma data is wiped.
+It also holds the lexical side of the hybrid search: an FTS5 table (porter stemming,
+diacritics removed) with one row per vector in the collection, kept in step on every
+upsert and delete, so BM25 ranks exactly what Chroma holds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +30,30 @@ CREATE TABLE IF NOT EXISTS sources (
     added TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS lexical (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    parent TEXT NOT NULL,
+    source TEXT NOT NULL,
+    file_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lexical_source ON lexical (source, file_hash);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_fts USING fts5(
+    text, tokenize = 'porter unicode61 remove_diacritics 2'
+);
 """
+SCHEMA_VERSION = 2  # 2: lexical (FTS5) rows for every vector in the collection
+
+
+@dataclass(frozen=True)
+class LexicalRow:
+    """One entry of the collection as the lexical arm sees it: a chunk or a card question."""
+
+    id: str
+    parent: str  # the chunk a hit on this row stands for (itself for a chunk)
+    source: str
+    file_hash: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +77,7 @@ class Manifest:
         self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.db.close()
@@ -82,10 +111,64 @@ class Manifest:
 
     def delete(self, source: str) -> None:
         self.db.execute("DELETE FROM sources WHERE source = ?", (source,))
+        self.delete_lexical(source)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM sources")
         self.db.execute("DELETE FROM meta")
+        self.db.execute("DELETE FROM lexical")
+        self.db.execute("DELETE FROM lexical_fts")
+
+    # -- the lexical (FTS5) side of the index, kept in step with the Chroma collection --------
+    def put_lexical(self, rows: list[LexicalRow]) -> None:
+        """Upsert by id, in one transaction (a batch of 256 costs one commit)."""
+        with self._transaction():
+            for row in rows:
+                old = self.db.execute("SELECT rowid FROM lexical WHERE id = ?", (row.id,)).fetchone()
+                if old:
+                    self.db.execute("DELETE FROM lexical_fts WHERE rowid = ?", (old[0],))
+                    self.db.execute("DELETE FROM lexical WHERE rowid = ?", (old[0],))
+                cur = self.db.execute(
+                    "INSERT INTO lexical (id, parent, source, file_hash) VALUES (?, ?, ?, ?)",
+                    (row.id, row.parent, row.source, row.file_hash),
+                )
+                self.db.execute("INSERT INTO lexical_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, row.text))
+
+    def delete_lexical(self, source: str, except_hash: str | None = None) -> None:
+        """Rows of `source` (but those of the file version `except_hash`), like ChromaIndex.delete_source."""
+        cond, args = "source = ?", [source]
+        if except_hash is not None:
+            cond, args = "source = ? AND file_hash != ?", [source, except_hash]
+        with self._transaction():
+            self.db.execute(f"DELETE FROM lexical_fts WHERE rowid IN (SELECT rowid FROM lexical WHERE {cond})", args)
+            self.db.execute(f"DELETE FROM lexical WHERE {cond}", args)
+
+    def lexical_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM lexical").fetchone()[0])
+
+    def lexical_search(self, match: str, n: int, sources: list[str] | None = None) -> list[tuple[str, str, float]]:
+        """(id, parent, BM25 relevance, higher is better) of the best `n` rows for an FTS5 `match` expression."""
+        sql = (
+            "SELECT l.id, l.parent, -bm25(lexical_fts) FROM lexical_fts JOIN lexical l ON l.rowid = lexical_fts.rowid "
+            "WHERE lexical_fts MATCH ?"
+        )
+        args: list[object] = [match]
+        if sources is not None:
+            sql += f" AND l.source IN ({','.join('?' * len(sources))})"
+            args += sources
+        sql += " ORDER BY bm25(lexical_fts) LIMIT ?"
+        args.append(n)
+        return [(str(i), str(p), float(b)) for i, p, b in self.db.execute(sql, args)]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def total_chunks(self) -> int:
         return int(self.db.execute("SELECT COALESCE(SUM(chunks), 0) FROM sources").fetchone()[0])

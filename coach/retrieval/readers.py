@@ -40,6 +40,7 @@ class Document:
     source_note: str = ""
     whole: bool = False  # a short Markdown card: one chunk
     front_matter: bool = False
+    questions: list[str] = field(default_factory=list)  # front matter `questions:` (indexed, never shown)
 
     def blocks(self) -> Iterator[Block]:
         if self.kind == "pdf":
@@ -101,7 +102,8 @@ def open_document(path: Path) -> Document:
     title = meta.get("title", "") or _first_heading(body, markdown=kind == "md") or path.stem
     concepts = _parse_list(meta.get("concepts", meta.get("concept", "")))
     whole = kind == "md" and len(head) < 64 * 1024 and len(body.split()) < 300
-    return Document(path, kind, title, concepts, meta.get("source", ""), whole, bool(meta))
+    questions = _parse_list(meta.get("questions", ""))
+    return Document(path, kind, title, concepts, meta.get("source", ""), whole, bool(meta), questions)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -126,9 +128,18 @@ def _unquote(value: str) -> str:
     return value
 
 
+_LIST_ITEM = re.compile(r'\s*(?:"([^"]*)"|\'([^\']*)\'|([^,]*))\s*(?:,|$)')
+
+
 def _parse_list(value: str) -> list[str]:
+    """`[a, b]` or `["a question, with a comma?", 'another']`: quoted items may hold commas."""
     value = value.strip().removeprefix("[").removesuffix("]")
-    return [_unquote(v.strip()) for v in value.split(",") if v.strip()]
+    items = []
+    for match in _LIST_ITEM.finditer(value):
+        item = next((g for g in match.groups() if g is not None), "").strip()
+        if item:
+            items.append(item)
+    return items
 
 
 def _first_heading(text: str, markdown: bool) -> str:

@@ -9,13 +9,17 @@ import pytest
 
 from coach.retrieval.knowledge import KnowledgeBase
 
-QUERIES = Path(__file__).resolve().parent.parent / "data" / "knowledge_queries.json"
+DATA = Path(__file__).resolve().parent.parent / "data"
+QUERIES = DATA / "knowledge_queries.json"
+HOLDOUT = DATA / "knowledge_queries_holdout.json"  # a check only: cards and fusion are not tuned on it
 TARGET = 0.9  # the target
-FLOOR = 0.58  # what the dense MiniLM index reaches today (0.607): a regression guard
+# Hybrid dense (mean of a card's two best cosines) + FTS5 BM25 (question rows weighted 0.3), RRF,
+# 12 questions per card: 0.902 (55/61) labelled, 0.900 (36/40) holdout. A regression guard.
+FLOOR = 0.89
 
 
-def recall_at_3(kb: KnowledgeBase) -> float:
-    labelled = json.loads(QUERIES.read_text(encoding="utf-8"))
+def recall_at_3(kb: KnowledgeBase, path: Path) -> float:
+    labelled = json.loads(path.read_text(encoding="utf-8"))
     hits = sum(any(p.source in q["answers"] for p in kb.search(q["query"], k=3)) for q in labelled)
     return hits / len(labelled)
 
@@ -23,13 +27,22 @@ def recall_at_3(kb: KnowledgeBase) -> float:
 @pytest.fixture(scope="module")
 def recall(builtin_kb: KnowledgeBase) -> float:
     assert len(builtin_kb.list_sources()) >= 50
-    return recall_at_3(builtin_kb)
+    return recall_at_3(builtin_kb, QUERIES)
+
+
+@pytest.fixture(scope="module")
+def holdout_recall(builtin_kb: KnowledgeBase) -> float:
+    assert len(builtin_kb.list_sources()) >= 50
+    return recall_at_3(builtin_kb, HOLDOUT)
 
 
 def test_recall_at_3_does_not_regress(recall: float) -> None:
     assert recall >= FLOOR, f"recall@3 = {recall:.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="dense MiniLM alone reaches ~0.61; needs hybrid lexical scoring (see docs)")
 def test_recall_at_3_meets_the_target(recall: float) -> None:
     assert recall >= TARGET, f"recall@3 = {recall:.3f} (target {TARGET})"
+
+
+def test_holdout_recall_at_3_meets_the_target(holdout_recall: float) -> None:
+    assert holdout_recall >= TARGET, f"holdout recall@3 = {holdout_recall:.3f} (target {TARGET})"
