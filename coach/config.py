@@ -8,6 +8,7 @@ environment stays in memory only.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -66,9 +67,10 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        raise ConfigError(f"config file {path} is not valid TOML{_where(text, str(exc))}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file {path}: {exc}") from None
     known = set(Settings.model_fields)
@@ -78,11 +80,27 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     return raw
 
 
+def _where(text: str, message: str) -> str:
+    """The key on the line a TOML error points at, so the user knows which setting to fix."""
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if found and 0 < int(found.group(1)) <= len(lines):
+        line = lines[int(found.group(1)) - 1]
+    elif "end of document" in message and any("=" in x for x in lines):
+        line = next(x for x in reversed(lines) if "=" in x)  # a value left open runs to the end
+    else:
+        return ""
+    key = line.split("=", 1)[0].strip() if "=" in line else ""
+    return f", key {key!r}" if key else f", line {line.strip()[:60]!r}"
+
+
 def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:
     """Build settings from the file, the environment and explicit overrides.
 
     Overrides that are None are ignored, so CLI flags left unset fall through.
     """
+    if config_path is not None and not config_path.exists():  # named on purpose (--config), so it must be there
+        raise ConfigError(f"no config file at {config_path}")
     path = config_path or default_config_path()
     file_values = _read_config_file(path)
     env_keys = {name for name in Settings.model_fields if f"COACH_{name.upper()}" in os.environ}

@@ -41,6 +41,8 @@ def test_api_key_never_shows_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     ("content", "expected"),
     [
         ("llm_model = [unclosed", "is not valid TOML"),
+        ("offline = true\nllm_model = \n", "key 'llm_model'"),  # a syntax error names the key on its line
+        ("offline = [1,\n", "key 'offline'"),
         ('colour = "blue"\n', "unknown key 'colour'"),
         ('llm_timeout = "soon"\n', "key 'llm_timeout'"),
         ("offline = 3\n", "key 'offline'"),
@@ -73,3 +75,10 @@ def test_data_dir_flag_puts_everything_there(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(app, ["--data-dir", str(target), "people", "add", "Ada"])
     assert result.exit_code == 0
     assert (target / "coach.db").exists()
+
+
+def test_a_config_file_named_with_the_flag_must_exist(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.toml"
+    result = runner.invoke(app, ["--config", str(missing), "people", "list"])
+    assert result.exit_code == 2
+    assert "no config file at" in result.stderr and "Traceback" not in result.output

@@ -32,6 +32,19 @@ class CoachGroup(TyperGroup):
         except CoachError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except UnicodeEncodeError as exc:
+            report_error(_encoding_error(exc))
+            raise typer.Exit(2) from None
+
+
+def _encoding_error(exc: UnicodeEncodeError) -> CoachError:
+    """Bytes that are not UTF-8 in an argument (lone surrogates), or a terminal that cannot show a character."""
+    bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+    if bad and all("\udc80" <= ch <= "\udcff" for ch in bad):
+        return CoachError(f"the input has bytes that are not valid UTF-8 ({bad!r}); check your terminal's encoding")
+    return CoachError(
+        f"cannot show {bad!r} in this terminal's encoding ({exc.encoding}); use a UTF-8 locale, e.g. LANG=C.UTF-8"
+    )
 
 
 app = typer.Typer(

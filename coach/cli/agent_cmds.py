@@ -102,7 +102,7 @@ def _ask_offline(ws: Workspace, question: str, reason: str, as_json: bool) -> No
 
 # -- doctor ------------------------------------------------------------------------
 def _check_model(ws: Workspace) -> tuple[bool, str]:
-    from coach.agent.errors import LLMError, explain
+    from coach.agent.errors import explain
     from coach.agent.factory import choose
 
     choice = choose(ws.settings)
@@ -121,10 +121,11 @@ def _check_model(ws: Workspace) -> tuple[bool, str]:
         started = time.perf_counter()
         asyncio.run(ping())
         return True, f"{choice.label} answers ({(time.perf_counter() - started) * 1000:.0f} ms)"
-    except LLMError as exc:
-        return False, f"{choice.label}: {exc.message}"
     except Exception as exc:
-        return False, f"{choice.label}: {explain(exc, base_url=choice.base_url, model=choice.model).message}"
+        message = explain(exc, base_url=choice.base_url, model=choice.model).message
+        # Name the server once: most messages already say where it is.
+        head = repr(choice.model) if choice.base_url and choice.base_url in message else choice.label
+        return False, f"{head}: {message}"
 
 
 def _check_data(ws: Workspace) -> tuple[bool, str]:

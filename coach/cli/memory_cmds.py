@@ -141,10 +141,13 @@ def people_remove(
 def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
     memory = workspace(ctx).memory
     person = memory.person(name)
-    if not yes and not typer.confirm(
-        f"Erase {one_line(person.name)} and every meeting, action and note about them? This cannot be undone"
-    ):
-        raise CoachError("nothing was erased")
+    question = f"Erase {one_line(person.name)} and every meeting, action and note about them? This cannot be undone"
+    try:
+        confirmed = yes or typer.confirm(question)
+    except typer.Abort:  # no answer (end of input, Ctrl-C): treat as no
+        confirmed = False
+    if not confirmed:
+        raise CoachError("nothing was erased (to erase without being asked, add --yes)")
     counts = workspace(ctx).forget(person.name)
     console.print(
         safe(

@@ -191,7 +191,8 @@ def _watch_outs(record: PersonRecord, today: dt.date, kind: Kind, att: Attendanc
         out.append(WatchOut(code="first_one", text="This is your first 1:1: it is about the person, not the tasks."))
     overdue = [a for a in open_actions if a.overdue(today)]
     if overdue:
-        who = "you" if all(a.owner.value == "me" for a in overdue) else "the two of you"
+        owners = {a.owner.value for a in overdue}
+        who = "you" if owners == {"me"} else first if owners == {"them"} else "the two of you"
         out.append(
             WatchOut(
                 code="overdue", text=f"{len(overdue)} open action(s) are overdue, owned by {who}: clear or re-plan."
@@ -224,6 +225,7 @@ def _passages(search: Searcher | None, kind: Kind, codes: list[str]) -> tuple[li
             if rank < len(hits) and hits[rank].chunk_id not in seen and len(out) < 4:
                 seen.add(hits[rank].chunk_id)
                 out.append(hits[rank])
+    out = [p.model_copy(update={"rank": i}) for i, p in enumerate(out, 1)]  # ranks of the merged list, not per query
     return out, None if out else "No matching passages in the knowledge index."
 
 

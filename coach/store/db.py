@@ -53,23 +53,36 @@ def _check_existing(path: Path) -> None:
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed, owner-only) and upgrade the database at `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.parent.exists() and not path.parent.is_dir():
+        raise StoreError(f"the data directory {path.parent} is a file, not a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise StoreError(f"cannot use {path.parent} as the data directory: {exc.strerror or exc}") from None
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path} is a directory, not a coach database")
         _check_existing(path)
     else:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database {path}: {exc.strerror or exc}") from None
         os.close(fd)
     con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    con.row_factory = sqlite3.Row
-    con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    con.execute("PRAGMA foreign_keys = ON")
-    mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":  # pragma: no cover - filesystems without shared memory
-        con.execute("PRAGMA journal_mode = DELETE")
-    con.execute("PRAGMA synchronous = NORMAL")
-    _migrate(con)
+    try:
+        con.row_factory = sqlite3.Row
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA foreign_keys = ON")
+        mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":  # pragma: no cover - filesystems without shared memory
+            con.execute("PRAGMA journal_mode = DELETE")
+        con.execute("PRAGMA synchronous = NORMAL")
+        _migrate(con)
+    except sqlite3.OperationalError as exc:  # locked past the busy timeout, read-only file or folder, disk full
+        con.close()
+        hint = "; another program kept it locked, try again" if "locked" in str(exc) else ""
+        raise StoreError(f"cannot open the database {path}: {exc}{hint}") from None
     return con
 
 

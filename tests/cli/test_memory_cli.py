@@ -171,3 +171,25 @@ def test_first_run_without_data_says_how_to_start(runner: CliRunner, tmp_data_di
     assert code == 0
     assert "coach people add" in out and "coach demo" in out
     assert str(tmp_data_dir) in out.replace("\n", "")
+
+
+def test_an_argument_that_is_not_utf8_is_a_clear_error(team: CliRunner) -> None:
+    # A terminal in another encoding hands Python undecodable bytes as lone surrogates.
+    code, _, err = run(team, "people", "add", "Bad\udc9bName")
+    assert code == 2 and "not valid UTF-8" in err
+    code, _, err = run(team, "note", "add", "Daniel", "caf\udce9")
+    assert code == 2 and "not valid UTF-8" in err
+    assert "Bad" not in run(team, "people", "list", "--json")[1]
+
+
+def test_forget_without_an_answer_erases_nothing_and_exits_2(team: CliRunner) -> None:
+    code, _, err = run(team, "forget", "Daniel", input="")  # end of input, e.g. in a script without --yes
+    assert code == 2 and "nothing was erased" in err and "--yes" in err
+    assert "Daniel" in run(team, "people", "list", "--json")[1]
+
+
+def test_export_to_a_folder_or_a_missing_folder_exits_2(team: CliRunner, tmp_path: Path) -> None:
+    code, _, err = run(team, "export", "--format", "json", "--output", str(tmp_path))
+    assert code == 2 and "is a folder" in " ".join(err.split())
+    code, _, err = run(team, "export", "--output", str(tmp_path / "missing" / "x.md"))
+    assert code == 2 and "cannot write" in " ".join(err.split())

@@ -44,6 +44,8 @@ def test_amara_is_a_manager_with_a_micro_involvement_idea(memory: Memory) -> Non
     assert data["kind"] == "manager"
     assert any("Micro-involvement" in w for w in data["watch_outs"])
     assert any("let them choose" in f for f in data["personal_followups"])  # sensitive: gentle
+    overdue = [w for w in data["watch_outs"] if "overdue" in w]
+    assert overdue and "owned by Amara" in overdue[0]  # her own action is late, not "the two of you"
 
 
 def test_daniel_is_a_boss_with_leading_up_questions(memory: Memory) -> None:
@@ -69,6 +71,7 @@ def test_passages_are_deduplicated_and_capped(memory: Memory) -> None:
     data = build_brief(memory.record("Tom Becker"), TODAY, fake_search).to_json()
     ids = [p["chunk_id"] for p in data["passages"]]
     assert 2 <= len(ids) <= 4 and len(ids) == len(set(ids))
+    assert [p["rank"] for p in data["passages"]] == list(range(1, len(ids) + 1))  # one ranking, not one per query
     assert build_brief(memory.record("Tom Becker"), TODAY).to_json()["passages"] == []
 
 

@@ -96,6 +96,25 @@ def test_personizing_prompt_when_nothing_personal_lately() -> None:
     assert shared.personal_notes and "personize" not in shared.nudge_codes
 
 
+@pytest.mark.parametrize(
+    ("notes", "text", "owner"),
+    [
+        ("The design doc will be reviewed by the team.", "Review the design doc", "unclear"),
+        ("The slides will be sent by Priya next week.", "Send the slides next week", "them"),
+        ("Priya to draft the proposal.", "Draft the proposal", "them"),
+    ],
+)
+def test_passive_and_shorthand_actions_read_cleanly(notes: str, text: str, owner: str) -> None:
+    [action] = analyse_notes(notes, PRIYA, meeting_date=WED).actions
+    assert (action.text, action.owner.value) == (text, owner)
+
+
+def test_one_support_action_is_spoken_of_in_the_singular() -> None:
+    got = analyse_notes("She asked me to chase procurement.", PRIYA, meeting_date=WED)
+    [nudge] = [n for c, n in zip(got.nudge_codes, got.nudges, strict=True) if c == "support_actions"]
+    assert "Do it before" in nudge
+
+
 def test_bad_input() -> None:
     with pytest.raises(CoachError):
         analyse_notes("   \n", PRIYA)

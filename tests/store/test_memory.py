@@ -186,3 +186,28 @@ def test_a_unique_first_name_is_enough(memory: Memory) -> None:
     with pytest.raises(UnknownPersonError) as err:
         memory.person("Tom")  # two Toms: ambiguous, so ask
     assert set(err.value.suggestions) >= {"Tom Becker", "Tom Hardy"}
+
+
+def test_a_data_dir_that_cannot_be_used_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="is a file, not a directory"):
+        Memory.in_dir(blocker)
+    with pytest.raises(StoreError, match=r"cannot use .* as the data directory"):
+        Memory.in_dir(blocker / "below" / "it")
+    assert blocker.read_text() == "not a folder"
+
+
+def test_a_database_locked_past_the_busy_timeout_is_a_clear_error(
+    tmp_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Memory.in_dir(tmp_data_dir).close()
+    holder = sqlite3.connect(tmp_data_dir / "coach.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # e.g. another program that never lets go
+    monkeypatch.setattr("coach.store.db.BUSY_TIMEOUT_MS", 50)
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            Memory.in_dir(tmp_data_dir)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

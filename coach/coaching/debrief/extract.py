@@ -235,17 +235,21 @@ _EXCLUDE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "conj", "punct"
 
 
 def action_text(v: Token) -> str:
-    passive = _child(v, "nsubjpass")
-    if passive is not None:  # "the budget will be sorted" -> "Sort the budget"
-        rest = [
-            t for t in v.subtree if t.i > v.i and t.dep_ != "punct" and t.head.dep_ != "agent" and t.dep_ != "agent"
-        ]
-        words = [v.lemma_, *(t.text for t in passive.subtree), *(t.text for t in rest)]
+    passives = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if passives:  # "the budget will be sorted" -> "Sort the budget"
+        # The small model may split a compound subject ("the design doc") into several nsubjpass children.
+        subject = sorted({t.i for c in passives for t in c.subtree})
+        by_agent = {t.i for c in v.children if c.dep_ == "agent" for t in c.subtree}  # "by the team": the owner
+        rest = [t for t in v.subtree if t.i > v.i and t.dep_ != "punct" and t.i not in by_agent]
+        first = v.doc[subject[0]]
+        lead = first.text if first.pos_ == "PROPN" else first.lower_  # "Send the slides", not "Send The slides"
+        words = [v.lemma_, lead, *(v.doc[i].text for i in subject[1:]), *(t.text for t in rest)]
         text = " ".join(words)
         return text[:1].upper() + text[1:]
     skip: set[int] = set()
     for c in v.children:
-        if c.dep_ in _EXCLUDE or c.lower_ in HEDGE_ADVERBS | {"both", "together"} or c.dep_ == "agent":
+        party_first = c.i < v.i and c.dep_ == "npadvmod" and c.pos_ in ("PROPN", "PRON")  # "Tom to draft the plan"
+        if c.dep_ in _EXCLUDE or c.lower_ in HEDGE_ADVERBS | {"both", "together"} or c.dep_ == "agent" or party_first:
             skip.update(t.i for t in c.subtree)
     tokens = [t for t in v.subtree if t.i not in skip]
     text = "".join(t.text_with_ws for t in tokens).strip().strip(",.;:-– ")

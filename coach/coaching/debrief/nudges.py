@@ -93,7 +93,7 @@ def build_nudges(
                 "support_actions",
                 f"You're carrying {len(support)} support action{'s' if len(support) > 1 else ''} "
                 f"({_quote(support[0].text, 40)}). That is the “what can I do to help?” question answered: good. "
-                f"Do them before the next 1:1 so {first} sees the help arrive.",
+                f"Do {'them' if len(support) > 1 else 'it'} before the next 1:1 so {first} sees the help arrive.",
             )
         )
     cut = CUT_SHORT.search(notes)
