@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 
+ATTEMPTS = 3  # model calls allowed for the structured answer before giving up
+
+
 class ModelAction(BaseModel):
     """One action as the model reads it from the notes."""
 
@@ -50,10 +53,15 @@ async def extract_actions(model: BaseChatModel, notes: str, person_label: str) -
     from langchain.agents import create_agent
     from langchain.agents.structured_output import ToolStrategy
     from langchain_core.messages import HumanMessage
+    from langgraph.errors import GraphRecursionError
 
     prompt = render("extract", person_label=person_label, notes=data_block("notes", notes))
     agent: Any = create_agent(model, [], system_prompt=prompt, response_format=ToolStrategy(ModelActions))
-    result = await agent.ainvoke({"messages": [HumanMessage("List the actions.")]})
+    try:
+        # Without a cap the agent re-asks a model that never calls the schema tool ~10,000 times.
+        result = await agent.ainvoke({"messages": [HumanMessage("List the actions.")]}, {"recursion_limit": ATTEMPTS})
+    except GraphRecursionError:
+        return []  # a model that cannot do structured output: the rule-based extractor stands alone
     found = result.get("structured_response")
     return list(found.actions) if isinstance(found, ModelActions) else []
 

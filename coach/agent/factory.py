@@ -54,7 +54,7 @@ def is_openai_host(base_url: str | None) -> bool:
 
 def choose(settings: Settings) -> ModelChoice:
     if settings.offline:
-        return ModelChoice("offline", reason="--offline was given")
+        return ModelChoice("offline", reason="offline mode is on (--offline, COACH_OFFLINE or the config file)")
     if settings.llm_gguf_path is not None:
         return ModelChoice("gguf", model=settings.llm_gguf_path.name, reason="llm_gguf_path is set")
     if not settings.llm_model:

@@ -76,6 +76,17 @@ class RoleplayChat:
         return card
 
 
+def persona_card(drill: Drill) -> str:
+    """The card the drill plays, plus the situation: without it the model would not know why they are meeting."""
+    sc = drill.scenario
+    lines = [drill.persona.describe(), f"The conversation being rehearsed: {sc.title}."]
+    if sc.topic:
+        lines.append(f"What is on your mind: {sc.topic}.")
+    if drill.persona_opens:
+        lines.append(f"You already opened the conversation with: {drill.opening}")
+    return "\n".join(lines)
+
+
 async def roleplay_chat(
     ws: Workspace,
     name: str,
@@ -86,9 +97,10 @@ async def roleplay_chat(
 ) -> RoleplayChat:
     record = ws.memory.record(name)
     drill = start(record, scenario=scenario, temperament=temperament)
-    prompt = render("persona", persona=data_block("persona", drill.persona.describe()))
+    prompt = render("persona", persona=data_block("persona", persona_card(drill)))
     # The persona never gets tools: it must not touch memory.
     session = await open_session(
         ws, job="roleplay", person=record.person.name, system_prompt=prompt, model=model, with_tools=False
     )
+    await session.clear()  # each rehearsal starts fresh: the drill and its scorecard only know this one
     return RoleplayChat(session=session, drill=drill, search=ws.searcher())

@@ -167,6 +167,11 @@ class ChatSession:
         state = await self.graph.aget_state(self._config)
         return list(state.values.get("messages", [])) if state and state.values else []
 
+    async def clear(self) -> None:
+        """Drop this thread's saved history (a new rehearsal must not inherit the last one)."""
+        if self._persist:
+            await self.graph.checkpointer.adelete_thread(self.thread_id)
+
     async def aclose(self) -> None:
         if self._on_close is not None:
             await self._on_close()

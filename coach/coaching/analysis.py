@@ -43,6 +43,12 @@ _ONE_WORD_OPEN = frozenset(
     ["thoughts", "any thoughts", "ideas", "and you", "how so", "like what", "such as", "meaning"]
 )
 _QUESTIONED_MODAL = re.compile(r"\b(do|did|does|don't|would|will) (you|we) (need|have) to\b")
+# "What do you think you should do?" asks for their view of the next step: the modal is theirs, not an order.
+# ("Don't you think you should…" stays directive: it is a leading question.)
+_OPINION_MODAL = re.compile(
+    r"\b(?:(?:do|did|does|would) (?:you|we) (?:think|feel|reckon|believe|suppose|imagine|say)|makes you (?:think|feel))"
+    r"(?: that)? (?:you|we) (?:should|must|could|need to|have to|ought to)\b(?! just)"
+)
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ def _imperative(clause: str) -> bool:
 
 
 def _directive(clauses: list[str]) -> bool:
-    joined = _QUESTIONED_MODAL.sub(" ", " , ".join(clauses))
+    joined = _OPINION_MODAL.sub(" ", _QUESTIONED_MODAL.sub(" ", " , ".join(clauses)))
     for match in lx.DIRECTIVE_PHRASE.finditer(joined):
         if match.group(0) == "you could" and lx.YOU_COULD_SOFT.search(joined[match.start() :]):
             continue

@@ -124,6 +124,8 @@ def summarise(lines: Iterable[ScoredLine]) -> Summary:
 
 def feedback(s: Summary) -> list[Feedback]:
     """A few bullets in the project's own words, each naming the idea's source."""
+    if not s.lines_me:  # nothing of theirs to judge: no praise for silence, no verdict on moves not made
+        return [Feedback("There are no lines of yours to score yet. Open with a question about them.", ONE_TO_ONES)]
     out: list[Feedback] = []
     ratio = s.talk_ratio
     if s.lines_them and ratio is not None:

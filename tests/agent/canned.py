@@ -21,7 +21,10 @@ def sse_body(words: list[str]) -> bytes:
 
 
 @contextmanager
-def canned_server(status: int = 200, words: list[str] | None = None, raw: bytes | None = None) -> Iterator[Any]:
+def canned_server(
+    status: int = 200, words: list[str] | None = None, raw: bytes | None = None, fail_first: int = 0
+) -> Iterator[Any]:
+    """`status` answers every request, except that the first `fail_first` ones get HTTP 503."""
     seen: list[dict[str, str]] = []
     bodies: list[bytes] = []
 
@@ -30,9 +33,10 @@ def canned_server(status: int = 200, words: list[str] | None = None, raw: bytes 
             seen.append({k.lower(): v for k, v in self.headers.items()})
             bodies.append(self.rfile.read(int(self.headers.get("content-length", 0))))
             payload = raw if raw is not None else sse_body(words or ["Hello ", "from ", "canned."])
-            self.send_response(status)
-            self.send_header("content-type", "text/event-stream" if status == 200 else "application/json")
-            if status != 200:
+            code = 503 if len(seen) <= fail_first else status
+            self.send_response(code)
+            self.send_header("content-type", "text/event-stream" if code == 200 else "application/json")
+            if code != 200:
                 payload = json.dumps({"error": {"message": "nope", "type": "x"}}).encode()
             self.send_header("content-length", str(len(payload)))
             self.end_headers()

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,8 +40,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(gguf: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(gguf: Path, port: int, api_key: str | None = None) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1"]
+    if api_key:
+        cmd += ["--api_key", api_key]
     proc = subprocess.Popen(
         [*cmd, "--port", str(port), "--n_ctx", "2048"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -49,6 +52,8 @@ def start_server(gguf: Path, port: int) -> subprocess.Popen[bytes]:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2).close()
             return proc
+        except urllib.error.HTTPError:
+            return proc  # up, and guarding its models with a key
         except OSError:
             if proc.poll() is not None:
                 break
@@ -106,6 +111,7 @@ async def test_server_killed_mid_stream_gives_clear_error_and_keeps_message(llam
 def test_ask_command_streams_from_the_server(llama_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**os.environ, "COACH_LLM_BASE_URL": llama_server[0], "COACH_LLM_MODEL": "smollm2"}
     monkeypatch.setattr("coach.cli.agent_cmds._search", lambda ws, q, k=4: [])
+    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])  # no index build in this test
     from typer.testing import CliRunner
 
     from coach.cli import app
@@ -113,3 +119,23 @@ def test_ask_command_streams_from_the_server(llama_server: tuple[str, Path], mon
     result = CliRunner().invoke(app, ["ask", "Reply with one word: hello.", "--json"], env=env)
     assert result.exit_code == 0, result.output
     assert '"model": "smollm2"' in result.output
+
+
+async def test_openai_key_is_not_sent_to_the_local_server(
+    llama_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that accepts only the OpenAI key refuses coach: so that key never reached it."""
+    secret = "sk-openai-only-5b2e"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+    port = free_port()
+    proc = start_server(llama_server[1], port, api_key=secret)
+    try:
+        ws = _ws(f"http://127.0.0.1:{port}/v1")
+        s = await open_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
+        with pytest.raises(LLMError, match="refused the API key"):
+            await s.reply("Say hello.")
+        await s.aclose()
+        ws.close()
+    finally:
+        proc.kill()
+        proc.wait()

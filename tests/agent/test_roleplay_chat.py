@@ -46,3 +46,29 @@ async def test_model_persona_lines_are_scored_and_reach_the_scorecard(ws: Worksp
     assert card["personized"] is True
     assert card["proposed_own_actions"] is True
     assert card["model_feedback"] == "Thanks for the chat."
+
+
+async def test_a_new_rehearsal_does_not_inherit_the_last_one(ws: Workspace) -> None:
+    model = FakeChatModel.scripted(["Fine.", "Hello."])
+    first = await roleplay_chat(ws, "Priya Raman", "first-1on1", "guarded", model=model)
+    first.score("the old rehearsal line")
+    _ = [c async for c in first.stream("the old rehearsal line")]
+    await first.session.aclose()
+
+    second = await roleplay_chat(ws, "Priya Raman", "promotion", "open", model=model)
+    second.score("a new start")
+    _ = [c async for c in second.stream("a new start")]
+    assert [(m.type, m.text) for m in model.calls[-1][1:]] == [("human", "a new start")]
+    assert [m.text for m in await second.session.history()] == ["a new start", "Hello."]
+    await second.session.aclose()
+
+
+async def test_the_model_knows_the_scenario_and_its_own_opening_line(ws: Workspace) -> None:
+    model = FakeChatModel.scripted(["I think I'm ready for more."])
+    chat = await roleplay_chat(ws, "Priya Raman", "promotion", "open", model=model)
+    _ = [c async for c in chat.stream("Tell me more.")]
+    system = model.calls[0][0].text
+    assert "A report who wants a promotion" in system and "my next step here" in system
+    assert chat.drill.persona_opens and chat.drill.opening in system
+    assert system.count("</persona>") == 1 and system.index("</persona>") > system.index(chat.drill.opening)
+    await chat.session.aclose()

@@ -17,7 +17,7 @@ KEY = "sk-distinctive-c0ach-4e1f"
 
 
 def _ws(url: str, **extra: object) -> Workspace:
-    ws = Workspace(load_settings(llm_base_url=url, llm_model="m", llm_max_retries=0, **extra))
+    ws = Workspace(load_settings(**({"llm_base_url": url, "llm_model": "m", "llm_max_retries": 0} | extra)))
     ws.memory.add_person(Person(name="Bo"))
     return ws
 
@@ -62,6 +62,27 @@ async def test_server_errors_become_one_clear_message(status: int, words: str) -
         assert [m.text for m in await s.history()] == ["hello?"]
         await s.aclose()
         ws.close()
+
+
+async def test_overloaded_server_is_retried_with_backoff() -> None:
+    with canned_server(fail_first=2) as server:
+        ws = _ws(server.url, llm_max_retries=2)
+        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        assert await s.reply("hello?") == "Hello from canned."
+        await s.aclose()
+        ws.close()
+    assert len(server.seen) == 3  # two 503s, then the answer
+
+
+async def test_rate_limit_that_persists_ends_in_one_clear_message_after_retries() -> None:
+    with canned_server(status=429) as server:
+        ws = _ws(server.url, llm_max_retries=1)
+        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        with pytest.raises(LLMError, match="rate limiting"):
+            await s.reply("hello?")
+        await s.aclose()
+        ws.close()
+    assert len(server.seen) == 2
 
 
 async def test_malformed_stream_is_a_clear_error() -> None:

@@ -19,6 +19,8 @@ PASSAGES = [
 @pytest.fixture(autouse=True)
 def fixed_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("coach.cli.agent_cmds._search", lambda ws, q, k=4: PASSAGES)
+    # The model path retrieves in coach.agent.jobs; without this the test builds the real index (~45 s).
+    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: PASSAGES)
     monkeypatch.setitem(
         __import__("coach.cli.agent_cmds", fromlist=["CHECKS"]).CHECKS, "knowledge", lambda ws: (True, "2 sources")
     )
@@ -64,3 +66,50 @@ def test_ask_with_a_server_that_is_down_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "hello?"], env=env)
     assert result.exit_code == 2
     assert "cannot reach the model server" in " ".join(result.output.split()) and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("status", "words", "code"),
+    [
+        (200, "answers", 0),
+        (401, "refused the API key; check COACH_LLM_API_KEY", 1),
+        (404, "does not know the model 'llama3'; check COACH_LLM_MODEL", 1),
+        (500, "answered with HTTP 500", 1),
+    ],
+)
+def test_doctor_says_whether_the_model_answers_and_why_not(
+    runner: CliRunner, status: int, words: str, code: int
+) -> None:
+    from tests.agent.canned import canned_server
+
+    with canned_server(status=status, words=["OK"]) as server:
+        env = {"COACH_LLM_BASE_URL": server.url, "COACH_LLM_MODEL": "llama3"}
+        result = runner.invoke(app, ["doctor"], env=env)
+    out = " ".join(result.output.split())
+    assert result.exit_code == code, out
+    model_line = out.split("data dir:")[0]
+    assert words in model_line and "Traceback" not in out
+    assert model_line.count(server.url) == 1  # the server is named once, not twice
+
+
+def test_doctor_says_offline_mode_was_switched_on(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["doctor"], env={"COACH_OFFLINE": "1", "COACH_LLM_MODEL": "llama3"})
+    assert result.exit_code == 0
+    assert "offline mode is on" in " ".join(result.output.split())
+
+
+def test_ask_with_a_model_streams_and_prints_json(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.agent.canned import canned_server
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-never-for-loopback")
+    with canned_server(words=["Ask ", "what ", "\x1b]0;pwned\x07matters."]) as server:
+        env = {"COACH_LLM_BASE_URL": server.url, "COACH_LLM_MODEL": "llama3"}
+        streamed = runner.invoke(app, ["ask", "How do I start?"], env=env)
+        as_json = runner.invoke(app, ["ask", "How do I start?", "--json"], env=env)
+    assert streamed.exit_code == 0, streamed.output
+    assert "Ask what" in streamed.stdout and "\x1b" not in streamed.stdout and "\x07" not in streamed.stdout
+    assert "Sources: Let them own it — cards/own.md" in " ".join(streamed.stdout.split())
+    data = json.loads(as_json.stdout)
+    assert data["answer"].startswith("Ask what ") and data["model"] == "llama3"
+    assert data["citations"][1] == {"title": "Show up", "source": "cards/show.md", "chunk_id": "show-1"}
+    assert all("sk-never-for-loopback" not in str(headers) for headers in server.seen)

@@ -55,6 +55,22 @@ def test_examples_from_the_issue(text: str, question: str | None, personal: str 
     assert (got.question, got.personal, got.directive) == (question, personal, directive)
 
 
+@pytest.mark.parametrize(
+    ("text", "directive"),
+    [
+        ("What do you think you should do?", False),
+        ("how do you think we should handle it", False),
+        ("Where do you think you could start?", False),
+        ("Don't you think you should talk to Sarah?", True),
+        ("Do you think you could just send it today?", True),
+        ("I think you should talk to Sarah.", True),
+    ],
+)
+def test_asking_their_view_of_the_next_step_is_not_directive(text: str, directive: bool) -> None:
+    """The classic coaching question hands the next step to them; a leading question does not."""
+    assert analyse_line(text).directive is directive
+
+
 @pytest.mark.parametrize("text", ["", "   ", "👍🎉", "¿Cómo estás?", "今日はどうでしたか", "\x1b[31m", "a" * 5000])
 def test_odd_input_never_crashes_and_is_mostly_null(text: str) -> None:
     got = analyse_line(text)
@@ -93,6 +109,15 @@ def test_empty_transcript_warns() -> None:
     result = analyse_transcript("\n\n")
     assert result.lines == [] and result.warnings
     assert result.summary.talk_ratio is None
+    assert [f.point for f in result.summary.feedback] == [
+        "There are no lines of yours to score yet. Open with a question about them."
+    ]
+
+
+def test_a_transcript_with_only_their_lines_does_not_praise_silence() -> None:
+    summary = analyse_transcript("them: It was a long week.\nthem: Anyway.").summary
+    feedback = " ".join(f.point for f in summary.feedback)
+    assert "no lines of yours" in feedback and "Keep that" not in feedback and "personal move" not in feedback
 
 
 def test_ten_thousand_lines_complete() -> None:
