@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Markdown
 
+from coach.errors import CoachError
 from coach.textsafe import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~>])")
@@ -116,6 +117,7 @@ class ChatPanel(Vertical):
                     await stream.write(printable(chunk))
                 if after:
                     await stream.write("\n\n" + after)
+                self.confirm_proposals(session)
             self.pending = None
         except asyncio.CancelledError:
             await stream.write("\n\n*(cancelled)*")
@@ -129,6 +131,33 @@ class ChatPanel(Vertical):
         finally:
             await stream.stop()
             self.log_view.scroll_end(animate=False)
+
+    def confirm_proposals(self, session: Any) -> None:
+        """What the model wants to write to memory is asked, one proposal at a time; nothing is written unasked."""
+        from coach.tui.dialogs import Confirm
+
+        box = getattr(session, "proposals", None)
+        if box is None or not box.pending:
+            return
+        proposal = box.pending[0]
+        app: Any = self.app
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                try:
+                    box.accept(proposal.id, app.ws.memory)
+                except CoachError as exc:
+                    box.reject(proposal.id)
+                    app.notify(printable(exc.message), severity="error", markup=False)
+                else:
+                    app.notify(printable(f"Saved the {proposal.kind} for {proposal.person}."), markup=False)
+                    app.changed()
+            else:
+                box.reject(proposal.id)
+            self.confirm_proposals(session)  # the next one, if any
+
+        question = f"The coach suggests saving a {proposal.kind} for {proposal.person}:\n\n{proposal.summary}"
+        app.push_screen(Confirm(question + "\n\nSave it?"), decided)
 
     def action_cancel(self) -> None:
         if self.pending is None:

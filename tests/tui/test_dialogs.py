@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input, OptionList
 
-from coach.agent.fake import FakeChatModel
+from coach.agent.fake import FakeChatModel, tool_call
 from coach.domain import Note, Person
 from coach.tui.app import CoachApp
 from coach.tui.dialogs import ChooseDialog, Confirm, FormDialog
@@ -145,3 +145,24 @@ async def test_escape_cancels_a_slow_reply_and_restores_prompt(make_app: Callabl
         await pilot.pause()
         assert prompt.value == "slow one"
         assert "cancelled" in screen_text(app)
+
+
+async def test_a_model_proposal_is_saved_only_after_the_user_confirms(make_app: Callable[..., CoachApp]) -> None:
+    propose = tool_call("propose_action", {"text": "Draft the rota", "owner": "them", "proposed_by": "them"})
+    model = FakeChatModel.scripted([propose, "I have suggested saving that action."])
+    app = make_app(chat_model=model)
+    async with app.run_test(size=(120, 40)) as pilot:
+        person = app.selected
+        assert person is not None
+        before = len(app.ws.memory.record(person).actions)
+        await pilot.press("f1")
+        app.query_one("#prep-chat .chat-input", Input).focus()
+        await pilot.press(*"save that she drafts the rota", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert len(app.ws.memory.record(person).actions) == before  # nothing written yet
+        await pilot.click("#yes")
+        await pilot.pause()
+        texts = [a.text for a in app.ws.memory.record(person).actions]
+        assert "Draft the rota" in texts and len(texts) == before + 1
