@@ -139,7 +139,7 @@ def bench_search(work: Path, embedder: MiniLMEmbedding, n: int) -> dict[str, flo
                     col.query(query_embeddings=[v], n_results=4, include=["documents", "metadatas", "distances"])
                     raw.append(time.perf_counter() - t0)
                 else:
-                    kb.search_vector(v, 4, query=q)  # the full hybrid: dense top-30 + FTS5 + fusion
+                    kb.search_vector(v, 4, query=q)  # the full hybrid: dense top-N + FTS5 + fusion
                     api.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             embedder.embed_one(q)

@@ -1,0 +1,67 @@
+"""The `coach` executable: the TUI opens without loading the command-line layer.
+
+Typer, Rich's help machinery and every command module cost a noticeable share of
+the TUI's start-up, yet bare `coach` (optionally with `--offline`, `--data-dir` or
+`--config`) needs none of them. Anything else goes to the Typer app in `coach.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_VALUED = {"--data-dir", "--config"}
+
+
+def _tui_options(argv: list[str]) -> dict[str, Path | bool] | None:
+    """The global options of a bare `coach` run, or None when the CLI must handle it."""
+    options: dict[str, Path | bool] = {}
+    i = 0
+    while i < len(argv):
+        arg, value = argv[i].partition("=")[0], argv[i].partition("=")[2]
+        if arg == "--offline" and not value:
+            options["offline"] = True
+        elif arg in _VALUED:
+            if not value:
+                if i + 1 >= len(argv):
+                    return None
+                i += 1
+                value = argv[i]
+            options[arg[2:].replace("-", "_")] = Path(value)
+        else:
+            return None
+        i += 1
+    return options
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    options = _tui_options(args)
+    if options is None or not sys.stdout.isatty():
+        from coach.cli import main as cli_main
+
+        cli_main(args)
+        return
+    from coach.config import load_settings
+    from coach.errors import CoachError
+
+    try:
+        config, data_dir = options.get("config"), options.get("data_dir")
+        settings = load_settings(
+            config_path=config if isinstance(config, Path) else None,
+            data_dir=data_dir if isinstance(data_dir, Path) else None,
+            offline=True if options.get("offline") else None,
+        )
+        from coach.tui.app import run_app
+        from coach.workspace import Workspace
+
+        ws = Workspace(settings)
+        try:
+            run_app(ws)
+        finally:
+            ws.close()
+    except CoachError as exc:
+        from coach.textsafe import printable
+
+        print(f"error: {printable(exc.message)}", file=sys.stderr)
+        sys.exit(exc.exit_code)
