@@ -11,8 +11,7 @@ import typer
 
 from coach.cli.common import console, safe, workspace
 from coach.cli.memory_cmds import forget_person
-from coach.errors import CoachError
-from coach.store.export import export_json, export_markdown, import_doc, read_export
+from coach.store.export import export_json, export_markdown, import_doc, read_export, write_export
 
 
 class ExportFormat(StrEnum):
@@ -44,13 +43,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    if output.is_dir():
-        raise CoachError(f"{output} is a folder; give a file name, e.g. {output / f'coach-export.{fmt.value}'}")
-    try:
-        output.touch(mode=0o600, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CoachError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_export(output, text)
     console.print(safe(f"Exported to {output}"))
 
 

@@ -32,8 +32,6 @@ from coach.retrieval.manifest import Manifest
 DENSE_N = 100  # entries (chunks and questions); a built-in card has a dozen, so ~100 covers the likely cards
 LEXICAL_N = 30
 RRF_K = 60
-FUSION = "rrf"  # "blend" (cosine + weight * normalised BM25) measured lower on the labelled set
-LEXICAL_WEIGHT = 0.2
 # Lexical arm: a card question's BM25 counts this much against its chunk's. With 12 questions a card,
 # 1.0 (questions as full rows) measured 0.87 on the labelled queries, 0-0.5 gave 0.89-0.90.
 QUESTION_WEIGHT = 0.3
@@ -111,16 +109,8 @@ def hybrid_search(
     dense = sorted(seen, key=lambda p: -seen[p].dense_score())
     fused = {parent: 1.0 / (RRF_K + rank + 1) for rank, parent in enumerate(dense)}
     match = fts_query(query) if query else None
-    names = list(sources) if sources is not None else None
-    if match is not None and FUSION == "blend":
-        # cosine + LEXICAL_WEIGHT * BM25 / best BM25; a lexical-only hit borrows the weakest dense cosine.
-        floor = min((c.cosine for c in seen.values()), default=0.0)
-        fused = {p: c.cosine for p, c in seen.items()}
-        best = _lexical(manifest, match, names)
-        top_bm25 = max(best.values(), default=0.0)
-        for parent, bm25 in best.items():
-            fused[parent] = fused.get(parent, floor) + LEXICAL_WEIGHT * bm25 / max(top_bm25, 1e-9)
-    elif match is not None:
+    if match is not None:  # RRF beat a cosine + weighted-BM25 blend on the labelled queries
+        names = list(sources) if sources is not None else None
         for rank, parent in enumerate(_lexical(manifest, match, names)):
             fused[parent] = fused.get(parent, 0.0) + 1.0 / (RRF_K + rank + 1)
     top = sorted(fused, key=lambda p: -fused[p])[:k]

@@ -90,6 +90,18 @@ def export_markdown(memory: Memory) -> str:
     return "\n".join(out)
 
 
+def write_export(path: Path, text: str) -> None:
+    """Write an export readable by its owner only: it holds personal notes about people."""
+    if path.is_dir():
+        raise CoachError(f"{path} is a folder; give a file name, e.g. {path / 'coach-export.json'}")
+    try:
+        path.touch(mode=0o600, exist_ok=True)
+        path.chmod(0o600)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CoachError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def read_export(path: Path) -> ExportDoc:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))

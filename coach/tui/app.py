@@ -313,12 +313,12 @@ class CoachApp(App[None]):
         def done(v: dict[str, Any] | None) -> None:
             if not v:
                 return
-            from coach.store.export import export_json, export_markdown
+            from coach.store.export import export_json, export_markdown, write_export
 
             fmt = v["format"]
             path = self.ws.settings.data_dir / f"coach-export-{self.today.isoformat()}.{fmt}"
             body = export_markdown(self.ws.memory) if fmt == "md" else json.dumps(export_json(self.ws.memory), indent=2)
-            self._guard(lambda: path.write_text(body, encoding="utf-8"), f"Exported to {path}")
+            self._guard(lambda: write_export(path, body), f"Exported to {path}")
 
         self.push_screen(dialogs.export_form(), done)
 

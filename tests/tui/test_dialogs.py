@@ -82,6 +82,7 @@ async def test_export_writes_markdown(make_app: Callable[..., CoachApp]) -> None
         await pilot.pause()
         files = list(app.ws.settings.data_dir.glob("coach-export-*.md"))
         assert files and "Priya Raman" in files[0].read_text()
+        assert oct(files[0].stat().st_mode & 0o777) == "0o600"  # personal notes: owner only, like the CLI's
 
 
 async def test_palette_lists_memory_commands(make_app: Callable[..., CoachApp]) -> None:
