@@ -85,8 +85,20 @@ class ChatPanel(Vertical):
 
     def reset(self) -> None:
         """A new person: a new conversation."""
-        self.session = None
+        self.drop_session()
         self.log_view.remove_children()
+
+    def drop_session(self) -> None:
+        """Let the conversation go, closing its session: a saved one holds a database thread open."""
+        session, self.session = self.session, None
+        if session is not None:
+            self.app.run_worker(session.aclose(), group="close-session")
+
+    async def on_unmount(self) -> None:
+        """An open session at exit would keep the process alive after the app has gone."""
+        session, self.session = self.session, None
+        if session is not None:
+            await session.aclose()
 
     @on(Input.Submitted, ".chat-input")
     def submitted(self, event: Input.Submitted) -> None:
@@ -106,6 +118,7 @@ class ChatPanel(Vertical):
     async def respond(self, message: str, reply: Markdown) -> None:
         app = self.app
         stream = Markdown.get_stream(reply)
+        one_shot: Any = None  # a session opened for this message only (reuse=False), closed when it is answered
         try:
             if app.model_label is None or self.opener is None:  # type: ignore[attr-defined]
                 await stream.write(await asyncio.to_thread(self.offline, message))
@@ -113,6 +126,8 @@ class ChatPanel(Vertical):
                 session, after = (self.session, "") if self.session is not None else await self.opener(message)
                 if self.reuse:
                     self.session = session
+                elif session is not self.session:
+                    one_shot = session
                 async for chunk in session.stream(message):
                     await stream.write(printable(chunk))
                 if after:
@@ -131,6 +146,8 @@ class ChatPanel(Vertical):
         finally:
             await stream.stop()
             self.log_view.scroll_end(animate=False)
+            if one_shot is not None:
+                await one_shot.aclose()
 
     def confirm_proposals(self, session: Any) -> None:
         """What the model wants to write to memory is asked, one proposal at a time; nothing is written unasked."""

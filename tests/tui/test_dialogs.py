@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from textual.widgets import Input, OptionList
@@ -167,3 +168,5 @@ async def test_a_model_proposal_is_saved_only_after_the_user_confirms(make_app: 
         await pilot.pause()
         texts = [a.text for a in app.ws.memory.record(person).actions]
         assert "Draft the rota" in texts and len(texts) == before + 1
+    # The prep conversation was saved (aiosqlite): quitting closes it, or its thread keeps the process alive.
+    assert not [t for t in threading.enumerate() if "_connection_worker_thread" in t.name]

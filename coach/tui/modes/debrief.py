@@ -106,7 +106,7 @@ class DebriefMode(Vertical):
             return
         self.record = record
         self.question = 0
-        self.query_one("#interview", ChatPanel).session = None
+        self.query_one("#interview", ChatPanel).drop_session()
         self.query_one("#meeting-date", Input).value = today.isoformat()
         self.query_one(ActionsTable).load([])
         self.query_one("#nudges", Static).update("")

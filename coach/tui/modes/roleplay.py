@@ -97,7 +97,8 @@ class RoleplayMode(Vertical):
         if self.record is not None and record is not None and record.person.name == self.record.person.name:
             return
         self.record = record
-        self.drill, self.chat = None, None
+        self.drill = None
+        self._drop_chat()
         self.query_one("#conversation", VerticalScroll).remove_children()
         self.query_one("#score", Static).update(render_score(None))
         who = printable(record.person.name) if record else "no one"
@@ -125,7 +126,7 @@ class RoleplayMode(Vertical):
     async def setup(self, scenario: str | None, temperament: str | None) -> None:
         assert self.record is not None
         app: Any = self.app
-        self.chat = None
+        self._drop_chat()
         if app.model_label is not None:
             try:
                 from coach.agent.roleplay import roleplay_chat
@@ -213,5 +214,17 @@ class RoleplayMode(Vertical):
             result = await self.chat.end()
             if result.get("model_feedback"):
                 markdown += "\n\n## The coach's feedback\n\n" + printable(str(result["model_feedback"]))
-        self.drill, self.chat = None, None
+        self.drill = None
+        self._drop_chat()
         app.push_screen(ScorecardScreen(markdown))
+
+    def _drop_chat(self) -> None:
+        """Close the model's persona session (it holds a database thread) when the rehearsal is over."""
+        chat, self.chat = self.chat, None
+        if chat is not None:
+            self.app.run_worker(chat.session.aclose(), group="close-session")
+
+    async def on_unmount(self) -> None:
+        chat, self.chat = self.chat, None
+        if chat is not None:
+            await chat.session.aclose()
