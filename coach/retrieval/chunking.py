@@ -131,3 +131,18 @@ def chunk_id(source: str, chunk: Chunk) -> str:
     where = hashlib.sha256(source.encode()).hexdigest()[:12]
     what = hashlib.sha256(chunk.text.encode()).hexdigest()[:12]
     return f"{where}-{chunk.index:06d}-{what}"
+
+
+def question_id(parent: str, n: int) -> str:
+    """The id of a card's `n`-th question vector; `parent_of` maps it back to its chunk."""
+    return f"{parent}-q{n:02d}"
+
+
+def parent_of(entry_id: str) -> str:
+    """The chunk an entry stands for: itself, or for a card question the chunk it points at.
+
+    Read from the id, so the dense arm can ask Chroma for ids and distances only (fetching
+    metadata for a hundred entries costs more than the vector search itself).
+    """
+    head, sep, tail = entry_id.rpartition("-q")
+    return head if sep and len(tail) == 2 and tail.isdigit() else entry_id

@@ -14,18 +14,22 @@ Passage `score` stays a cosine similarity (higher is better): the best one betwe
 and the passage's own vectors (its text or its questions) found by the dense arm, or, for a
 lexical-only hit, the cosine with the chunk's stored vector. Passages are ordered by the fused
 rank, so a lower-ranked passage may show a higher cosine.
+
+Speed: the dense arm asks Chroma for ids and distances only (an entry's parent is in its id) and
+the k passages shown are read from the manifest; the lexical arm leaves out words too common to
+move BM25 (see Manifest.informative_words), and is skipped when none is left.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from coach.domain import Passage
+from coach.retrieval.chunking import parent_of
 from coach.retrieval.index import ChromaIndex
 from coach.retrieval.manifest import Manifest
 
@@ -56,23 +60,15 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 expression that cannot be a syntax error: each content word quoted, OR-joined."""
+def content_words(text: str) -> list[str]:
+    """The query's words that can carry meaning: no stop words, no one-letter tokens, no repeats."""
     words = [w for w in _WORD.findall(text.casefold().replace("'", "").replace("’", "")) if len(w) > 1]
-    kept = list(dict.fromkeys(w for w in words if w not in STOP_WORDS))
-    return " OR ".join(f'"{w}"' for w in kept) or None
+    return list(dict.fromkeys(w for w in words if w not in STOP_WORDS))
 
 
-@dataclass
-class _Candidate:
-    text: str
-    meta: dict[str, Any]
-    cosine: float
-    second: float | None = None  # the parent's second-best cosine in the dense arm, if any
-
-    def dense_score(self) -> float:
-        """Mean of the two best cosines: one lucky question alone counts for less than two."""
-        return (self.cosine + (self.cosine if self.second is None else self.second)) / 2
+def fts_query(words: Sequence[str]) -> str | None:
+    """An FTS5 expression that cannot be a syntax error: each word quoted, OR-joined."""
+    return " OR ".join(f'"{w}"' for w in words) or None
 
 
 def _where(sources: Sequence[str] | None) -> dict[str, Any] | None:
@@ -90,47 +86,37 @@ def hybrid_search(
     sources: Sequence[str] | None = None,
 ) -> list[Passage]:
     """Top `k` passages; `sources` (None = all) restricts both arms to those sources."""
-    result = index.query(list(vector), max(k, DENSE_N), _where(sources))
-    seen: dict[str, _Candidate] = {}
-    for cid, doc, meta, dist in zip(
-        result["ids"][0],
-        (result.get("documents") or [[]])[0] or [],
-        (result.get("metadatas") or [[]])[0] or [],
-        (result.get("distances") or [[]])[0] or [],
-        strict=False,
-    ):
-        meta = dict(meta or {})
-        parent = str(meta.get("parent") or cid)
-        cosine = 1.0 - float(dist)
-        if parent not in seen:  # results come best first
-            seen[parent] = _Candidate(doc or "", meta, cosine)
-        elif seen[parent].second is None:
-            seen[parent].second = cosine
-    dense = sorted(seen, key=lambda p: -seen[p].dense_score())
+    result = index.query(list(vector), max(k, DENSE_N), _where(sources), include=("distances",))
+    best: dict[str, list[float]] = {}  # parent -> its two best cosines, best first (results come best first)
+    for cid, dist in zip(result["ids"][0], (result.get("distances") or [[]])[0] or [], strict=False):
+        cosines = best.setdefault(parent_of(str(cid)), [])
+        if len(cosines) < 2:
+            cosines.append(1.0 - float(dist))
+    # Mean of the two best cosines: one lucky question alone counts for less than two that agree.
+    dense = sorted(best, key=lambda p: -sum(best[p]) / len(best[p]))
     fused = {parent: 1.0 / (RRF_K + rank + 1) for rank, parent in enumerate(dense)}
-    match = fts_query(query) if query else None
+    match = fts_query(manifest.informative_words(content_words(query))) if query else None
     if match is not None:  # RRF beat a cosine + weighted-BM25 blend on the labelled queries
         names = list(sources) if sources is not None else None
         for rank, parent in enumerate(_lexical(manifest, match, names)):
             fused[parent] = fused.get(parent, 0.0) + 1.0 / (RRF_K + rank + 1)
     top = sorted(fused, key=lambda p: -fused[p])[:k]
-    missing = [p for p in top if p not in seen]
-    if missing:
-        seen |= _fetch(index, vector, missing)
+    rows = manifest.passages(top)
     passages: list[Passage] = []
     for parent in top:
-        cand = seen.get(parent)
-        if cand is None:  # deleted between the two arms
+        row = rows.get(parent)
+        if row is None:  # deleted between the two arms
             continue
+        cosine = best[parent][0] if parent in best else _cosine(vector, row.vector)
         passages.append(
             Passage(
                 rank=len(passages) + 1,
-                score=round(cand.cosine, 4),
-                title=str(cand.meta.get("title", "")),
-                source=str(cand.meta.get("source", "")),
+                score=round(cosine, 4),
+                title=row.title,
+                source=row.source,
                 chunk_id=parent,
-                text=cand.text,
-                concepts=[c for c in str(cand.meta.get("concepts", "")).split(",") if c],
+                text=row.text,
+                concepts=[c for c in row.concepts.split(",") if c],
             )
         )
     return passages
@@ -149,19 +135,10 @@ def _lexical(manifest: Manifest, match: str, sources: list[str] | None) -> dict[
     return {p: best[p] for p in ranked}
 
 
-def _fetch(index: ChromaIndex, vector: Sequence[float], ids: list[str]) -> dict[str, _Candidate]:
-    """Lexical-only hits: their text, metadata and cosine with the query, in one Chroma call."""
-    got = index.get(ids, include=["documents", "metadatas", "embeddings"])
-    embeddings = got.get("embeddings")
-    if embeddings is None or len(got["ids"]) == 0:
-        return {}
-    matrix = np.asarray(embeddings, dtype=np.float32)
-    norms = np.clip(np.linalg.norm(matrix, axis=1), 1e-12, None)
-    query = np.asarray(vector, dtype=np.float32)
-    cosines = matrix @ query / (norms * max(float(np.linalg.norm(query)), 1e-12))
-    docs = got.get("documents") or [""] * len(got["ids"])
-    metas = got.get("metadatas") or [{}] * len(got["ids"])
-    return {
-        str(cid): _Candidate(doc or "", dict(meta or {}), float(cos))
-        for cid, doc, meta, cos in zip(got["ids"], docs, metas, cosines, strict=False)
-    }
+def _cosine(query: Sequence[float], stored: bytes) -> float:
+    """A lexical-only hit's cosine with the query, from the chunk's vector kept in the manifest."""
+    vec = np.frombuffer(stored, dtype=np.float32)
+    q = np.asarray(query, dtype=np.float32)
+    if vec.shape != q.shape:
+        return 0.0
+    return float(vec @ q / max(float(np.linalg.norm(vec) * np.linalg.norm(q)), 1e-12))

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text
+from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text, question_id
 from coach.retrieval.embeddings import MiniLMEmbedding
 from coach.retrieval.index import ChromaIndex
-from coach.retrieval.manifest import LexicalRow, Manifest, SourceRecord
+from coach.retrieval.manifest import LexicalRow, Manifest, PassageRow, SourceRecord
 from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document
 
 EMBED_BATCH = 256
@@ -186,7 +186,7 @@ class Ingester:
         if first.index == 0:
             # Each question is its own vector pointing at the first chunk; search shows that chunk.
             for n, question in enumerate(doc.questions):
-                ids.append(f"{ids[0]}-q{n:02d}")
+                ids.append(question_id(ids[0], n))
                 texts.append(question)
                 documents.append(first.text)
                 meta = {"kind": "question", "parent": parents[0], "heading": first.heading, "position": 0}
@@ -194,8 +194,13 @@ class Ingester:
                 parents.append(parents[0])
         vectors = self.embedder.embed(texts)
         self.index.upsert(ids, vectors, documents, metadatas)
+        concepts = ",".join(doc.concepts)
         self.manifest.put_lexical(
-            [LexicalRow(i, p, target.source, content_hash, t) for i, p, t in zip(ids, parents, texts, strict=True)]
+            [LexicalRow(i, p, target.source, content_hash, t) for i, p, t in zip(ids, parents, texts, strict=True)],
+            [
+                PassageRow(ids[n], target.source, content_hash, doc.title, concepts, c.text, vectors[n].tobytes())
+                for n, c in enumerate(batch)
+            ],
         )
         amount = sum(len(c.text.encode("utf-8")) for c in batch)
         progress.advance(amount, target.source)

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from coach.config import Settings
 from coach.domain import Passage
 from coach.errors import CoachError, NotFoundError, close_matches
@@ -23,9 +25,9 @@ from coach.retrieval.embeddings import MODEL_ID, MiniLMEmbedding
 from coach.retrieval.hybrid import hybrid_search
 from coach.retrieval.index import COLLECTION, ChromaIndex, damaged
 from coach.retrieval.ingest import AddReport, Ingester, Progress, Target, expand
-from coach.retrieval.manifest import SCHEMA_VERSION, Manifest, SourceRecord
+from coach.retrieval.manifest import LEXICAL_VERSION, Manifest, PassageRow, SourceRecord
 
-INDEX_VERSION = f"{MODEL_ID}/chunks-{CHUNKER_VERSION}/hybrid-{SCHEMA_VERSION}"
+INDEX_VERSION = f"{MODEL_ID}/chunks-{CHUNKER_VERSION}/hybrid-{LEXICAL_VERSION}"
 
 
 class KnowledgeBase:
@@ -83,6 +85,8 @@ class KnowledgeBase:
         )
         if not in_sync:
             report = self._reingest(progress)
+        else:
+            self._copy_passages()
         stamp = self._builtin_stamp()
         if m.meta("builtin_stamp") != stamp:
             targets = self._builtin_targets()
@@ -118,6 +122,25 @@ class KnowledgeBase:
         report.removed.extend(removed)
         m.set_meta("builtin_stamp", self._builtin_stamp())
         return report
+
+    def _copy_passages(self, batch: int = 500) -> None:
+        """Upgrade an index made before the manifest kept passages: copy them from Chroma, no re-embedding."""
+        missing = self.manifest.chunks_without_passage()
+        for start in range(0, len(missing), batch):
+            got = self.index.get(missing[start : start + batch], include=["documents", "metadatas", "embeddings"])
+            rows = []
+            docs, metas = got.get("documents") or [], got.get("metadatas") or []
+            vectors = got.get("embeddings")
+            for cid, doc, meta, vector in zip(
+                got["ids"], docs, metas, [] if vectors is None else vectors, strict=False
+            ):
+                m = dict(meta or {})
+                source, file_hash, title, concepts = (
+                    str(m.get(f, "")) for f in ("source", "file_hash", "title", "concepts")
+                )
+                blob = np.asarray(vector, dtype=np.float32).tobytes()
+                rows.append(PassageRow(str(cid), source, file_hash, title, concepts, doc or "", blob))
+            self.manifest.put_lexical([], rows)
 
     def _builtin_files(self) -> list[Path]:
         if not self.builtin_dir.is_dir():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +41,26 @@ CREATE INDEX IF NOT EXISTS lexical_source ON lexical (source, file_hash);
 CREATE VIRTUAL TABLE IF NOT EXISTS lexical_fts USING fts5(
     text, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE TABLE IF NOT EXISTS passages (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    concepts TEXT NOT NULL,
+    text TEXT NOT NULL,
+    vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_source ON passages (source, file_hash);
 """
-SCHEMA_VERSION = 2  # 2: lexical (FTS5) rows for every vector in the collection
+# 2: lexical (FTS5) rows for every vector in the collection.
+# 3: passages - what search shows for a chunk and its vector (float32), so the dense arm asks Chroma for
+#    ids and distances only and a lexical-only hit's cosine needs no second Chroma call.
+#    An index from version 2 gets its passages copied from Chroma on first use (KnowledgeBase.ensure_ready).
+SCHEMA_VERSION = 3
+LEXICAL_VERSION = 2  # the lexical rows' layout; part of the index version (a change re-ingests everything)
+# A word found in at least this share of the rows carries no weight in FTS5's BM25 (its IDF is clamped
+# to ~0), so the lexical arm leaves it out instead of ranking thousands of rows for nothing.
+COMMON_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,19 @@ class LexicalRow:
     source: str
     file_hash: str
     text: str
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    """What a search hit on a chunk shows: its own text (not the embedding text) and its citation."""
+
+    id: str
+    source: str
+    file_hash: str
+    title: str
+    concepts: str  # comma-separated, as in the Chroma metadata
+    text: str
+    vector: bytes  # float32, as stored in Chroma
 
 
 @dataclass(frozen=True)
@@ -78,6 +109,9 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._df: dict[str, int] = {}  # document frequency per query word, valid for _df_version
+        self._df_version: tuple[int, int] = (-1, -1)
+        self._writes = 0  # this connection's writes: PRAGMA data_version only sees other connections'
 
     def close(self) -> None:
         self.db.close()
@@ -118,11 +152,17 @@ class Manifest:
         self.db.execute("DELETE FROM meta")
         self.db.execute("DELETE FROM lexical")
         self.db.execute("DELETE FROM lexical_fts")
+        self.db.execute("DELETE FROM passages")
+        self._writes += 1
 
     # -- the lexical (FTS5) side of the index, kept in step with the Chroma collection --------
-    def put_lexical(self, rows: list[LexicalRow]) -> None:
+    def put_lexical(self, rows: list[LexicalRow], passages: Sequence[PassageRow] = ()) -> None:
         """Upsert by id, in one transaction (a batch of 256 costs one commit)."""
         with self._transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(p.id, p.source, p.file_hash, p.title, p.concepts, p.text, p.vector) for p in passages],
+            )
             for row in rows:
                 old = self.db.execute("SELECT rowid FROM lexical WHERE id = ?", (row.id,)).fetchone()
                 if old:
@@ -142,9 +182,46 @@ class Manifest:
         with self._transaction():
             self.db.execute(f"DELETE FROM lexical_fts WHERE rowid IN (SELECT rowid FROM lexical WHERE {cond})", args)
             self.db.execute(f"DELETE FROM lexical WHERE {cond}", args)
+            self.db.execute(f"DELETE FROM passages WHERE {cond}", args)
 
     def lexical_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM lexical").fetchone()[0])
+
+    def passages(self, ids: Sequence[str]) -> dict[str, PassageRow]:
+        """The passages of these chunk ids (absent ones are left out)."""
+        if not ids:
+            return {}
+        rows = self.db.execute(f"SELECT * FROM passages WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+        return {
+            str(i): PassageRow(str(i), str(src), str(fh), str(title), str(concepts), str(text), bytes(vector))
+            for i, src, fh, title, concepts, text, vector in rows
+        }
+
+    def chunks_without_passage(self) -> list[str]:
+        """Chunk ids indexed before passages were kept here (schema 2), to copy from Chroma."""
+        sql = "SELECT id FROM lexical WHERE id = parent AND id NOT IN (SELECT id FROM passages)"
+        return [str(r[0]) for r in self.db.execute(sql)]
+
+    def informative_words(self, words: Sequence[str]) -> list[str]:
+        """The words that can still move BM25: those found in less than COMMON_SHARE of the rows.
+
+        Document frequencies are cached until the rows change (here or in another process).
+        """
+        version = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._writes)
+        if version != self._df_version:
+            self._df, self._df_version = {}, version
+        total = self._df.get("\0rows")
+        if total is None:
+            total = self._df["\0rows"] = self.lexical_count()
+        kept = []
+        for word in words:
+            df = self._df.get(word)
+            if df is None:
+                sql = "SELECT COUNT(*) FROM lexical_fts WHERE lexical_fts MATCH ?"
+                df = self._df[word] = int(self.db.execute(sql, (f'"{word}"',)).fetchone()[0])
+            if 0 < df < COMMON_SHARE * total:
+                kept.append(word)
+        return kept
 
     def lexical_search(self, match: str, n: int, sources: list[str] | None = None) -> list[tuple[str, str, float]]:
         """(id, parent, BM25 relevance, higher is better) of the best `n` rows for an FTS5 `match` expression."""
@@ -169,6 +246,7 @@ class Manifest:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        self._writes += 1
 
     def total_chunks(self) -> int:
         return int(self.db.execute("SELECT COALESCE(SUM(chunks), 0) FROM sources").fetchone()[0])

@@ -143,3 +143,31 @@ def test_rebuild_reingests_known_sources_and_drops_missing_ones(kb: KnowledgeBas
     sources = {r["source"] for r in kb.list_sources()}
     assert str(keep.resolve()) in sources and "team/walks.md" in sources
     assert kb.index.count() == sum(r["chunks"] for r in kb.list_sources())
+
+
+def test_a_changed_or_removed_builtin_card_is_reindexed(kb: KnowledgeBase, cards_dir: Path) -> None:
+    kb.ensure_ready()
+    walks = cards_dir / "team" / "walks.md"
+    walks.write_text("---\ntitle: Walk and talk\nconcepts: [walking]\n---\nTry a lap of the car park together.\n")
+    (cards_dir / "boss" / "disagree.md").unlink()
+    kb._ready = False  # a new version of the app starting over the same data
+    report = kb.ensure_ready()
+    assert report.updated == ["team/walks.md"] and report.removed == ["boss/disagree.md"]
+    assert kb.search("a lap of the car park", k=1)[0].text == "Try a lap of the car park together."
+    assert {r["source"] for r in kb.list_sources()} == {"team/asking-for-help.md", "team/walks.md"}
+
+
+def test_an_index_from_before_passages_were_kept_is_upgraded_without_re_embedding(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    note = tmp_path / "plants.txt"
+    note.write_text("The office plants need watering every Tuesday.\n")
+    kb.add([note])
+    before = [(p.chunk_id, p.text, p.title, p.score) for p in kb.search("watering the plants", k=2)]
+    kb.manifest.db.execute("DELETE FROM passages")  # what a schema-2 manifest looks like
+    kb._ready = False
+    counting = CountingEmbedder(kb.embedder)
+    kb.embedder = counting  # type: ignore[assignment]
+    kb.ensure_ready()
+    assert counting.texts == 0
+    assert [(p.chunk_id, p.text, p.title, p.score) for p in kb.search("watering the plants", k=2)] == before

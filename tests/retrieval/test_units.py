@@ -1,4 +1,4 @@
-"""Readers, chunking and the model-file checks, without an index."""
+"""Readers, chunking, the manifest's word counts and the model-file checks, without an index."""
 
 from __future__ import annotations
 
@@ -8,7 +8,17 @@ import pytest
 
 from coach.errors import CoachError
 from coach.retrieval import embeddings
-from coach.retrieval.chunking import MAX_WORDS, Chunk, chunk_blocks, chunk_document, chunk_id, embedding_text
+from coach.retrieval.chunking import (
+    MAX_WORDS,
+    Chunk,
+    chunk_blocks,
+    chunk_document,
+    chunk_id,
+    embedding_text,
+    parent_of,
+    question_id,
+)
+from coach.retrieval.manifest import LexicalRow, Manifest
 from coach.retrieval.readers import Block, UnreadableFile, inspect, open_document, split_front_matter
 
 
@@ -75,3 +85,22 @@ def test_model_files_are_found_without_importing_their_packages() -> None:
     assert path.name == "tokenizer.json"
     with pytest.raises(CoachError, match="not found"):
         embeddings.package_file("no_such_package_xyz", "model.onnx")
+
+
+def test_a_question_entry_points_at_its_chunk() -> None:
+    chunk = chunk_id("cards/walks.md", Chunk(0, "Walk and talk."))
+    assert parent_of(question_id(chunk, 7)) == chunk
+    assert parent_of(chunk) == chunk
+
+
+def test_words_in_most_rows_are_left_out_and_counts_follow_other_writers(tmp_path: Path) -> None:
+    first, second = Manifest(tmp_path / "k.db"), Manifest(tmp_path / "k.db")
+    rows = [LexicalRow(f"r{i}", f"r{i}", "s", "h", f"team meeting {'budget' if i == 0 else ''}") for i in range(4)]
+    first.put_lexical(rows)
+    assert first.informative_words(["team", "budget", "zeppelin", "quokka"]) == ["budget"]
+    first.put_lexical([LexicalRow("z", "z", "s", "h", "zeppelin")])  # a word counted 0 before is now there
+    assert first.informative_words(["zeppelin", "quokka"]) == ["zeppelin"]
+    second.put_lexical([LexicalRow("q", "q", "s", "h", "quokka")])  # another process adds a file
+    assert first.informative_words(["quokka"]) == ["quokka"]
+    first.close()
+    second.close()
