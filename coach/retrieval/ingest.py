@@ -8,6 +8,7 @@ written first and its old ones deleted after, so a search never sees the source 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_
 from coach.retrieval.embeddings import MiniLMEmbedding
 from coach.retrieval.index import ChromaIndex
 from coach.retrieval.manifest import LexicalRow, Manifest, PassageRow, SourceRecord
-from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document
+from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document, supported
 
 EMBED_BATCH = 256
 
@@ -64,16 +65,28 @@ class Target:
     builtin: bool = False
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, and every supported file under a folder (hidden ones left out)."""
+def expand(paths: Iterable[Path], left_out: list[dict[str, str]] | None = None) -> Iterator[Path]:
+    """Files as given, and every supported file under a folder (hidden ones left out).
+
+    Files of other types under a folder are not read; `left_out` gets one line per folder
+    naming their types, so a folder of .docx files does not just report "0 added".
+    """
     for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                rel = found.relative_to(path).parts
-                if found.is_file() and found.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in rel):
-                    yield found
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        other: Counter[str] = Counter()
+        for found in sorted(path.rglob("*")):
+            if any(p.startswith(".") for p in found.relative_to(path).parts) or not found.is_file():
+                continue
+            if found.suffix.lower() in SUFFIXES:
+                yield found
+            else:
+                other[found.suffix.lower() or "no extension"] += 1
+        if other and left_out is not None:
+            kinds = ", ".join(f"{kind} ×{n}" if n > 1 else kind for kind, n in sorted(other.items()))
+            reason = f"{other.total()} file(s) of other types not read ({kinds}); supported: {supported()}"
+            left_out.append({"path": str(path), "reason": reason})
 
 
 def now() -> str:

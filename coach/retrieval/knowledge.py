@@ -178,10 +178,13 @@ class KnowledgeBase:
                 raise CoachError(f"no such file or folder: {path}")
         self.ensure_ready(progress)
         targets: dict[str, Target] = {}
-        for file in expand(paths):
+        left_out: list[dict[str, str]] = []
+        for file in expand(paths, left_out):
             name = self.source_name(file)
             targets[name] = Target(name, file.expanduser().resolve(), builtin=not Path(name).is_absolute())
-        return self._ingester().run(list(targets.values()), progress)
+        report = self._ingester().run(list(targets.values()), progress)
+        report.skipped.extend(left_out)
+        return report
 
     def remove(self, source: str) -> SourceRecord:
         self.ensure_ready()

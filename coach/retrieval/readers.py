@@ -17,6 +17,10 @@ from pathlib import Path
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+# Formats people keep notes in that are not text inside: named in the warning, not read as garbage.
+OFFICE_SUFFIXES = frozenset(
+    ".doc .docx .odt .rtf .pages .ppt .pptx .odp .key .xls .xlsx .ods .numbers .epub".split()  # noqa: SIM905
+)
 WRAPPED_LINE = 100  # a line longer than this is a whole paragraph (unwrapped prose)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
@@ -51,6 +55,10 @@ class Document:
             yield from _text_blocks(self.path, markdown=self.kind == "md", skip_front=self.front_matter)
 
 
+def supported() -> str:
+    return ", ".join(sorted(SUFFIXES))
+
+
 def kind_of(path: Path) -> str:
     suffix = path.suffix.lower()
     return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "txt")
@@ -58,6 +66,8 @@ def kind_of(path: Path) -> str:
 
 def inspect(path: Path) -> str:
     """sha256 of the file's bytes; raises UnreadableFile for binary, undecodable or empty files."""
+    if path.suffix.lower() in OFFICE_SUFFIXES:
+        raise UnreadableFile(f"{path.suffix.lower()} files are not read; save it as {supported()}")
     digest = hashlib.sha256()
     is_pdf = kind_of(path) == "pdf"
     decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
@@ -252,8 +262,13 @@ def _html_blocks(path: Path) -> Iterator[Block]:
 
 
 def _pdf_reader(path: Path) -> object:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs each repair ("EOF marker not found") to stderr; a file it cannot read gets our one warning.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     try:
         return PdfReader(path)

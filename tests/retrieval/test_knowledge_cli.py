@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,37 @@ def test_binary_file_warns_and_others_continue(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 0
     assert "blob.txt" in result.stderr and "warning" in result.stderr
     assert "1 added" in result.stdout
+
+
+def test_files_that_are_not_text_are_named_not_read_as_garbage(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "offsite.docx").write_bytes(b"PK\x03\x04word/document.xml")  # no NUL in the first bytes
+    (notes / "photo.png").write_bytes(b"\x89PNG")
+    (notes / "broken.pdf").write_bytes(b"%PDF-1.4\ngarbage")
+    (notes / "fine.md").write_text("Celebrate small wins with the team.\n")
+    result = runner.invoke(app, ["knowledge", "add", str(notes)])
+    assert result.exit_code == 0 and "1 added" in result.stdout
+    said = " ".join(result.stderr.split())  # the console wraps long warnings
+    assert "2 file(s) of other types not read (.docx, .png)" in said  # the folder's other files, by type
+    assert "broken.pdf: not a readable PDF" in said
+    alone = runner.invoke(app, ["knowledge", "add", str(notes / "offsite.docx")])
+    assert "0 added" in alone.stdout and ".docx files are not read; save it as" in " ".join(alone.stderr.split())
+
+
+def test_a_broken_pdf_gets_one_warning_without_the_pdf_librarys_log(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\ngarbage")
+    # A real process (the reader alone, not the whole index): under pytest, log records go to
+    # pytest's capture, never to the terminal, so only a process of its own shows what a user sees.
+    script = (
+        "import sys; from pathlib import Path; from coach.retrieval.readers import UnreadableFile, open_document\n"
+        "try:\n    open_document(Path(sys.argv[1]))\n"
+        "except UnreadableFile as exc:\n    print('warning:', exc, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(broken)], capture_output=True, text=True, timeout=120)
+    assert done.stderr.startswith("warning: not a readable PDF")
+    assert "EOF marker" not in done.stderr
 
 
 def test_a_damaged_index_points_to_rebuild_which_recovers(runner: CliRunner, tmp_data_dir: Path) -> None:
