@@ -197,6 +197,11 @@ class Manifest:
             for i, src, fh, title, concepts, text, vector in rows
         }
 
+    def source_passages(self, source: str) -> list[tuple[str, str]]:
+        """(chunk id, text) of one source in reading order (a chunk id holds its position after the source hash)."""
+        rows = self.db.execute("SELECT id, text FROM passages WHERE source = ? ORDER BY id", (source,))
+        return [(str(i), str(t)) for i, t in rows]
+
     def chunks_without_passage(self) -> list[str]:
         """Chunk ids indexed before passages were kept here (schema 2), to copy from Chroma."""
         sql = "SELECT id FROM lexical WHERE id = parent AND id NOT IN (SELECT id FROM passages)"

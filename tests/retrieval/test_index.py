@@ -50,7 +50,10 @@ def test_add_every_format_and_find_it(kb: KnowledgeBase, tmp_path: Path) -> None
     write_pdf(docs / "chess.pdf", "Control the centre of the board early in a chess game.")
     (docs / "ignored.png").write_bytes(b"\x89PNG\r\n")
     report = kb.add([docs])
-    assert len(report.added) == 4 and not report.skipped
+    assert len(report.added) == 4
+    assert [(s["path"], s["reason"].split(";")[0]) for s in report.skipped] == [
+        (str(docs), "1 file(s) of other types not read (.png)")  # said once for the folder, not read as text
+    ]
     by_query = {
         "how much will we spend on cloud servers": docs / "budget.txt",
         "when to cut back rose bushes": docs / "sub" / "garden.html",
