@@ -6,16 +6,18 @@ added only where the settings say the model can use them.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from coach.agent.conversations import open_saver, thread_id
 from coach.agent.factory import choose, make_chat_model, tools_enabled
+from coach.agent.openings import prep_opening
 from coach.agent.prompts import data_block, passages_block, render
 from coach.agent.session import ChatSession
-from coach.agent.tools import ProposalBox, build_tools, open_actions_text
-from coach.domain import Passage, PersonRecord
+from coach.agent.tools import ProposalBox, build_tools
+from coach.domain import Passage, PersonRecord, Searcher
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -34,15 +36,9 @@ def _search(ws: Workspace) -> Any:
 
 
 def brief_text(record: PersonRecord, search: Any, today: dt.date | None = None) -> str:
-    """The deterministic brief as Markdown; a plain summary until coaching.brief exists."""
-    try:
-        from coach.coaching.brief import build_brief
-    except ImportError:
-        p = record.person
-        last = max((m.date for m in record.meetings), default=None)
-        return f"{p.name} ({p.relationship.value}, {p.role or 'no role'}). Last meeting: {last or 'none'}.\n" + (
-            open_actions_text(record)
-        )
+    """The deterministic brief as Markdown."""
+    from coach.coaching.brief import build_brief
+
     return str(build_brief(record, today or dt.date.today(), search).to_markdown())
 
 
@@ -56,6 +52,7 @@ async def open_session(
     persist: bool = True,
     brief: str | None = None,
     with_tools: bool = True,
+    opening: str | None = None,
 ) -> ChatSession:
     """A ChatSession for `person` and `job`, resumed from data_dir/conversations.db."""
     settings = ws.settings
@@ -93,33 +90,60 @@ async def open_session(
         base_url=choice.base_url,
         model_name=choice.model,
         on_close=close,
+        opening=opening,
     )
 
 
-async def prep_session(ws: Workspace, name: str, *, model: BaseChatModel | None = None) -> ChatSession:
+async def prep_session(
+    ws: Workspace,
+    name: str,
+    *,
+    model: BaseChatModel | None = None,
+    today: dt.date | None = None,
+    search: Searcher | None = None,
+) -> ChatSession:
+    """Prep: the coach opens by asking what the manager wants from this 1:1 (see `prep_opening`).
+
+    `search` cites passages in the brief (default: the workspace's index). The brief is built in a
+    thread: the first search may build the index, which must not stall the TUI's event loop.
+    """
+    from coach.coaching.brief import build_brief
+
     record = ws.memory.record(name)
-    brief = brief_text(record, _search(ws))
+    built = await asyncio.to_thread(build_brief, record, today or dt.date.today(), search or _search(ws))
+    brief = str(built.to_markdown())
     prompt = render(
         "coach",
         person_label=record.person.name,
         brief=data_block("brief", brief, person=record.person.name),
         passages="",
     )
-    return await open_session(ws, job="prep", person=record.person.name, system_prompt=prompt, model=model, brief=brief)
+    return await open_session(
+        ws,
+        job="prep",
+        person=record.person.name,
+        system_prompt=prompt,
+        model=model,
+        brief=brief,
+        opening=prep_opening(built),
+    )
 
 
 async def debrief_session(
-    ws: Workspace, name: str, notes: str = "", *, model: BaseChatModel | None = None
+    ws: Workspace, name: str, notes: str = "", *, model: BaseChatModel | None = None, opening: str | None = None
 ) -> ChatSession:
+    """Debrief interview; `opening` is the question the user already sees (the model asks the follow-ups)."""
     record = ws.memory.record(name)
-    brief = brief_text(record, _search(ws))
+    brief = await asyncio.to_thread(brief_text, record, _search(ws))
     prompt = render(
         "debrief",
         person_label=record.person.name,
         brief=data_block("brief", brief),
         notes=data_block("notes", notes) if notes.strip() else "",
     )
-    return await open_session(ws, job="debrief", person=record.person.name, system_prompt=prompt, model=model)
+    return await open_session(
+        ws, job="debrief", person=record.person.name, system_prompt=prompt, model=model, opening=opening
+    )
 
 
 def ask_prompt(question: str, passages: list[Passage], person: PersonRecord | None) -> str:
@@ -135,7 +159,7 @@ async def ask_session(
 ) -> tuple[ChatSession, list[Passage]]:
     """A one-shot question: passages are retrieved first and placed in the prompt as data."""
     record = ws.memory.record(person) if person else None
-    passages = _search(ws)(question, k)
+    passages = await asyncio.to_thread(_search(ws), question, k)  # the first search may build the index
     prompt = ask_prompt(question, passages, record)
     session = await open_session(ws, job="ask", person=None, system_prompt=prompt, model=model, persist=False)
     return session, passages

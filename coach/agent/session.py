@@ -76,8 +76,12 @@ class ChatSession:
         base_url: str | None = None,
         model_name: str | None = None,
         on_close: Callable[[], Awaitable[None]] | None = None,
+        opening: str | None = None,
     ) -> None:
         self.model = model
+        # The coach's first message, shown before the user types: it opens a new thread as an AI turn,
+        # so the model answers the manager's reply to it (small models need not compose the opening).
+        self.opening = opening
         self.system_prompt = system_prompt
         self.thread_id = thread_id or "scratch"
         self.proposals = proposals or ProposalBox()
@@ -102,7 +106,7 @@ class ChatSession:
 
     def stream(self, text: str) -> AsyncIterator[str]:
         """Send the user's message; yield the coach's reply chunk by chunk."""
-        return self._run({"messages": [HumanMessage(text)]})
+        return self._run({"messages": [HumanMessage(text)]}, first=True)
 
     def retry(self) -> AsyncIterator[str]:
         """Ask again after a failed or cancelled reply (the user's message is still in the history)."""
@@ -118,7 +122,9 @@ class ChatSession:
             self.cancelled = True
             self._task.cancel()
 
-    async def _run(self, graph_input: dict[str, Any] | None) -> AsyncIterator[str]:
+    async def _run(self, graph_input: dict[str, Any] | None, first: bool = False) -> AsyncIterator[str]:
+        if first and self.opening and graph_input is not None and not await self.history():
+            graph_input = {"messages": [AIMessage(self.opening), *graph_input["messages"]]}
         queue: asyncio.Queue[object] = asyncio.Queue()
         self.cancelled = False
         self.last_reply = ""

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from coach.cli.common import console, emit_json, parse_date, workspace
+from coach.cli.common import console, emit_json, err_console, parse_date, safe, workspace
+from coach.cli.disputes import Resolve
 from coach.domain import Meeting, MeetingStatus, Party
 from coach.errors import CoachError
 
@@ -68,8 +69,25 @@ def debrief(
     status: Annotated[MeetingStatus, typer.Option("--status")] = MeetingStatus.held,
     by: Annotated[Party | None, typer.Option("--by", help="Who cancelled or moved it.")] = None,
     length: Annotated[int | None, typer.Option("--length", min=0, max=1440, help="Minutes it lasted.")] = None,
+    resolve: Annotated[
+        Resolve | None,
+        typer.Option(
+            "--resolve",
+            help="With a model: where the rules and the model disagree, take this side's reading without asking "
+            "(rules: the rule-based actions exactly; model: the model's). Without it, --save refuses to write "
+            "disputed actions unless you decide each one in a terminal.",
+        ),
+    ] = None,
 ) -> None:
-    """Turn your notes after a 1:1 into actions, with who owns them, and coaching nudges."""
+    """Turn your notes after a 1:1 into actions, with who owns them, and coaching nudges.
+
+    With a model configured, the model reads the notes too; where the readings disagree, you decide.
+
+    In a terminal you are asked about each disagreement; --resolve rules|model decides them all.
+
+    --json lists both readings of a disputed action, flagged "disputed": true, and chooses neither.
+    """
+    from coach.cli import disputes
     from coach.coaching.debrief import analyse_notes
 
     ws = workspace(ctx)
@@ -80,22 +98,80 @@ def debrief(
         raise CoachError("--by only applies to a cancelled or moved meeting")
     result = analyse_notes(text, record.person, record, day, status, length)
     out = result.to_json()
+    found = _model_reading(ws, result.actions, text, record.person.name, quiet=as_json)
+    out["model"] = found.model
+    if found.error is not None:
+        out["model_error"] = found.error
+        out["warnings"].append(found.message())
+    existing = ws.memory.find_meeting(record.person.name, day, text) if save else None
+    merged, pairs = found.merged, None
+    if not merged.disputes:
+        pairs, how = [(a, a.agreed()) for a in merged.actions], ""
+    elif resolve is not None:
+        pairs, how = disputes.resolved(merged, resolve), resolve.value
+    elif disputes.interactive(notes, as_json) and existing is None:  # no questions for a meeting already saved
+        pairs, how = disputes.decide(merged), "you"
+    if pairs is None:
+        if save and existing is None:
+            raise disputes.refuse_to_save(len(merged.disputes))
+        from coach.agent.debrief import dispute_json
+
+        out["actions"] = dispute_json(merged)
+        agreed = [a.agreed() for a in merged.actions if not a.disputed]
+        out["summary"] = disputes.summary(agreed, len(merged.disputes))
+    else:
+        out["actions"] = disputes.decided_json(pairs, how)
+        out["summary"] = disputes.summary([r for _, r in pairs])
     out["saved"], out["meeting_id"] = False, None
     if save:
-        existing = ws.memory.find_meeting(record.person.name, day, text)
         if existing is not None:
             out["meeting_id"] = existing.id
             out["warnings"].append(f"already saved: this meeting on {day.isoformat()} is recorded (id {existing.id})")
-        else:
+        elif pairs is not None:
             meeting = Meeting(date=day, status=status, cancelled_by=by, length_minutes=length, notes=text)
-            saved, _, _ = ws.memory.log_meeting(
-                record.person.name, meeting, [a.to_action() for a in result.actions], result.notes_to_save()
-            )
+            actions = [r.to_action() for _, r in pairs]
+            saved, _, _ = ws.memory.log_meeting(record.person.name, meeting, actions, result.notes_to_save())
             out["saved"], out["meeting_id"] = True, saved.id
     if as_json:
         emit_json(out)
         return
     _print(out)
+
+
+def _model_reading(ws: Any, rule_actions: list[Any], text: str, person: str, quiet: bool) -> Any:
+    """The model's reading merged with the rules' (offline: the rules' alone). A failure is a message, never a crash."""
+    import asyncio
+
+    from coach.agent.debrief import debrief_actions
+    from coach.agent.factory import choose
+
+    choice = choose(ws.settings)
+    if not choice.offline and not quiet:
+        err_console.print(safe(f"Reading the notes with {choice.label} as well…"), style="dim")
+    return asyncio.run(debrief_actions(ws.settings, rule_actions, text, person))
+
+
+def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
+    from coach.coaching.brief import md
+
+    lines: list[str] = []
+    shown: set[int] = set()
+    for a in actions:
+        due = f", due {a['due']}" if a["due"] else ""
+        if not a.get("disputed"):
+            lines.append(f"- {md(a['text'])} (owner: {a['owner']}, proposed by: {a['proposed_by']}{due})")
+            continue
+        if a["dispute"] in shown:
+            continue
+        shown.add(a["dispute"])
+        readings = [
+            f"{b['source']}: owner {b['owner']}, proposed by {b['proposed_by']}"
+            for b in actions
+            if b.get("dispute") == a["dispute"]
+        ]
+        only = "" if a["found_by"] == "both" else f"only the {a['found_by']} found it; "
+        lines.append(f"- **disputed:** {md(a['text'])} ({only}{md('; '.join(readings))})")
+    return lines
 
 
 def _print(out: dict[str, Any]) -> None:
@@ -110,11 +186,15 @@ def _print(out: dict[str, Any]) -> None:
         f"{s['owned_by_me']} owned by you.",
         "",
     ]
-    for a in out["actions"]:
-        due = f", due {a['due']}" if a["due"] else ""
-        lines.append(f"- {md(a['text'])} (owner: {a['owner']}, proposed by: {a['proposed_by']}{due})")
+    lines += _action_lines(out["actions"])
     if out["actions"]:
         lines.append("")
+    if s.get("disputed"):
+        lines += [
+            f"*{s['disputed']} action(s) are disputed between the rules and the model. Run this in a terminal to "
+            "decide each one, or pass --resolve rules or --resolve model.*",
+            "",
+        ]
     if out["nudges"]:
         lines += ["## Nudges", "", *[f"- {md(n)}" for n in out["nudges"]], ""]
     if out["personal_notes"]:

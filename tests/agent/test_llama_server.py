@@ -139,3 +139,31 @@ async def test_openai_key_is_not_sent_to_the_local_server(
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_debrief_with_a_real_server_never_writes_a_silent_choice(
+    llama_server: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the tiny model makes of the schema tool: valid JSON, exit 0, disputes flagged or one clear error."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    env = {"COACH_LLM_BASE_URL": llama_server[0], "COACH_LLM_MODEL": "smollm2", "COACH_LLM_TIMEOUT": "120"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    runner = CliRunner()
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_text("I'll email the vendor by Friday. She offered to draft the plan.\n")
+    result = runner.invoke(app, ["debrief", "Tom Becker", "--notes", str(notes), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["model"] == f"smollm2 at {llama_server[0]}"
+    if "model_error" in data:
+        assert [w for w in data["warnings"] if "rule-based actions only" in w]
+    disputed = [a for a in data["actions"] if a["disputed"]]
+    assert all(a["source"] in ("rules", "model") for a in disputed)
+    assert data["summary"].get("disputed", 0) == len({a["dispute"] for a in disputed})

@@ -46,6 +46,7 @@ async def test_model_persona_lines_are_scored_and_reach_the_scorecard(ws: Worksp
     assert card["personized"] is True
     assert card["proposed_own_actions"] is True
     assert card["model_feedback"] == "Thanks for the chat."
+    await chat.session.aclose()  # the saved conversation's aiosqlite thread must end before the loop closes
 
 
 async def test_a_new_rehearsal_does_not_inherit_the_last_one(ws: Workspace) -> None:

@@ -109,7 +109,10 @@ async def test_long_history_is_trimmed_for_the_model_not_in_storage(ws: Workspac
     await s.aclose()
 
 
-async def test_model_proposes_user_accepts_only_then_memory_changes(ws: Workspace) -> None:
+async def test_model_proposes_user_accepts_only_then_memory_changes(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])  # no index build (~50 s)
     script = [
         tool_call("propose_action", {"text": "Ann drafts the plan", "owner": "them", "proposed_by": "them"}),
         "I have proposed it.",

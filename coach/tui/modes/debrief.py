@@ -3,11 +3,22 @@
 The extracted actions sit in a table where `o` and `p` cycle the owner and who
 proposed it on the selected row, so the manager can correct the extraction
 before anything is written. Saving asks for confirmation first.
+
+With a model, the model reads the notes too (in a worker: the rules' actions
+show at once, the model's reading follows) and a "Found by" column says who
+found each action: both, rules or model. Where the two disagree the row is
+marked ⚠ and shows both readings ("them | me?"); the user decides with `r`
+(the rules' reading), `m` (the model's) or `x` (drop it). For an action only
+one side found, taking that side's reading keeps it and taking the other's
+drops it. Editing a disputed field with `o`/`p` also decides it. Nothing is
+saved while a dispute is open.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
@@ -15,7 +26,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
 from coach.domain import Action, Owner, PersonRecord, Proposer
@@ -27,45 +38,175 @@ OWNERS = [Owner.them, Owner.me, Owner.both, Owner.unclear]
 PROPOSERS = [Proposer.them, Proposer.me, Proposer.unclear]
 QUESTIONS = [
     "What did they bring to the meeting, and what did you bring?",
-    "What did you agree to do next — and who said they would do it?",
+    "What did you agree to do next — and who said they would do it? Who suggested each step?",
+    "What did they say mattered most to them?",
     "Is there anything they shared about how they are doing?",
     "What will you follow up on next time?",
 ]
+LABEL = "Actions (o: owner, p: proposed by)"
+LABEL_MODEL = "Actions (o owner, p proposer, x drop)"  # r / m are explained under the table, where there is room
+KEEP = "keep"  # the open decision on an action only one side found
 
 
 def _cycle(values: list[Any], current: Any) -> Any:
     return values[(values.index(current) + 1) % len(values)] if current in values else values[0]
 
 
+@dataclass
+class Row:
+    """One action in the table; `open` holds what the user still has to decide (empty: nothing)."""
+
+    action: Action
+    found_by: str = "rules"
+    merged: Any = None  # coach.agent.debrief.MergedAction, when a model read the notes too
+    open: set[str] = field(default_factory=set)
+
+
 class ActionsTable(DataTable[Any]):
-    BINDINGS = [Binding("o", "owner", "Cycle owner"), Binding("p", "proposer", "Cycle proposed by")]
+    BINDINGS = [
+        Binding("o", "owner", "Cycle owner"),
+        Binding("p", "proposer", "Cycle proposed by"),
+        Binding("r", "take('rules')", "Rules' reading"),
+        Binding("m", "take('model')", "Model's reading"),
+        Binding("x", "drop", "Drop action", show=False),
+    ]
+
+    class Changed(Message):
+        """The user edited or decided a row."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items: list[Row] = []
+        self.with_source = False  # the "Found by" column: only when a model gave a second reading
+        self.locked = False  # True while the model's reading is on its way: edits would be overwritten
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.add_columns("Action", "Owner", "Proposed by", "Due")
-        self.actions: list[Action] = []
+
+    @property
+    def actions(self) -> list[Action]:
+        return [r.action for r in self.items]
+
+    @property
+    def undecided(self) -> int:
+        return sum(bool(r.open) for r in self.items)
 
     def load(self, actions: list[Action]) -> None:
-        self.actions = actions
-        self.clear()
-        for i, a in enumerate(actions):
-            due = a.due.isoformat() if a.due else "—"
-            self.add_row(Text(one_line(a.text, 60)), a.owner.value, a.proposed_by.value, due, key=str(i))
+        """The rule-based actions alone (offline, or while the model reads)."""
+        self._show([Row(a) for a in actions], with_source=False)
 
-    def _edit(self, field: str, values: list[Any], column: int) -> None:
-        if not self.actions:
+    def load_merged(self, merged: Any) -> None:
+        """Both readings (a coach.agent.debrief.Merged): agreed rows plain, disputed ones open."""
+        rows: list[Row] = []
+        for m in merged.actions:
+            if not m.disputed:
+                rows.append(Row(m.agreed().to_action(), m.found_by, m))
+            elif m.found_by == "both":
+                rows.append(Row(m.choose("rules").to_action(), "both", m, set(m.conflicts)))
+            else:
+                rows.append(Row((m.rules or m.model).to_action(), m.found_by, m, {KEEP}))
+        self._show(rows, with_source=True)
+
+    def _show(self, rows: list[Row], with_source: bool) -> None:
+        if with_source != self.with_source:
+            self.clear(columns=True)
+            self.add_columns("Action", "Owner", "Proposed by", "Due", *(["Found by"] if with_source else []))
+            self.with_source = with_source
+        self.items = rows
+        self._redraw()
+        self.refresh_bindings()
+
+    def _field(self, row: Row, name: str) -> str | Text:
+        if name in row.open:
+            rules, model = getattr(row.merged.rules, name), getattr(row.merged.model, name)
+            return Text(f"{rules} | {model}?", style="bold yellow")
+        return str(getattr(row.action, name).value)
+
+    def _source(self, row: Row) -> str | Text:
+        if not row.open:
+            return row.found_by
+        return Text("⚠ differ" if row.found_by == "both" else f"⚠ {row.found_by} only", style="bold yellow")
+
+    def _redraw(self) -> None:
+        keep = self.cursor_row
+        self.clear()
+        for i, row in enumerate(self.items):
+            a = row.action
+            text = Text("⚠ ", style="bold yellow") if row.open else Text()
+            text.append(one_line(a.text, 60))
+            cells: list[Any] = [text, self._field(row, "owner"), self._field(row, "proposed_by")]
+            cells.append(a.due.isoformat() if a.due else "—")
+            if self.with_source:
+                cells.append(self._source(row))
+            self.add_row(*cells, key=str(i))
+        if self.items:
+            self.move_cursor(row=min(max(keep, 0), len(self.items) - 1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Picking a side only makes sense when a model gave a second reading."""
+        return self.with_source if action == "take" else True
+
+    def highlighted(self) -> Row | None:
+        return self.items[self.cursor_row] if self.items and 0 <= self.cursor_row < len(self.items) else None
+
+    def _current(self) -> Row | None:
+        if self.locked:
+            self.app.notify("Waiting for the model's reading of the notes…", severity="warning")
+            return None
+        return self.highlighted()
+
+    def _changed(self) -> None:
+        self._redraw()
+        self.post_message(self.Changed())
+
+    def _edit(self, name: str, values: list[Any]) -> None:
+        row = self._current()
+        if row is None:
             return
-        row = self.cursor_row
-        action = self.actions[row]
-        new = _cycle(values, getattr(action, field))
-        self.actions[row] = action.model_copy(update={field: new})
-        self.update_cell_at(Coordinate(row, column), new.value)
+        row.action = row.action.model_copy(update={name: _cycle(values, getattr(row.action, name))})
+        row.open.discard(name)  # an explicit edit is the user's decision
+        self._changed()
 
     def action_owner(self) -> None:
-        self._edit("owner", OWNERS, 1)
+        self._edit("owner", OWNERS)
 
     def action_proposer(self) -> None:
-        self._edit("proposed_by", PROPOSERS, 2)
+        self._edit("proposed_by", PROPOSERS)
+
+    def action_take(self, side: str) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if not row.open:
+            self.app.notify("Nothing to decide on this row: only rows marked ⚠ are disputed.")
+            return
+        reading = row.merged.choose(side)
+        if reading is None:  # that side found no such action
+            self.items.remove(row)
+        else:
+            row.action, row.open = reading.to_action(), set()
+        self._changed()
+
+    def action_drop(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.items.remove(row)
+            self._changed()
+
+
+def _dispute_detail(row: Row) -> Text:
+    """Both readings of the highlighted disputed action, in words (the table is often too narrow for them)."""
+    m = row.merged
+    out = Text("Selected: ", style="bold").append(one_line(row.action.text, 80))
+    if KEEP in row.open:
+        other = "rules" if m.found_by == "model" else "model"
+        key = "m" if m.found_by == "model" else "r"
+        return out.append(f" — only the {m.found_by} found it. {key}: keep it; {other[0]} or x: drop it.\n")
+    for name in sorted(row.open):
+        label = "owner" if name == "owner" else "proposed by"
+        out.append(f" — {label}: the rules read {getattr(m.rules, name)}, the model {getattr(m.model, name)}")
+    return out.append(".\n")
 
 
 class DebriefMode(Vertical):
@@ -76,6 +217,7 @@ class DebriefMode(Vertical):
         self.record: PersonRecord | None = None
         self.today = dt.date.today()
         self.question = 0
+        self.nudges: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -95,7 +237,7 @@ class DebriefMode(Vertical):
                     id="interview",
                 )
             with Vertical(id="result-col"):
-                yield Label("Actions (o: owner, p: proposed by)", classes="section")
+                yield Label(LABEL, classes="section", id="actions-label")
                 yield ActionsTable(id="actions")
                 yield Static("", id="nudges")
                 yield Button("Save to memory (F7)", id="save", variant="success")
@@ -108,7 +250,8 @@ class DebriefMode(Vertical):
         self.question = 0
         self.query_one("#interview", ChatPanel).drop_session()
         self.query_one("#meeting-date", Input).value = today.isoformat()
-        self.query_one(ActionsTable).load([])
+        self.workers.cancel_group(self, "debrief")  # a model still reading the last person's notes
+        self._table_shows([], model=False)
         self.query_one("#nudges", Static).update("")
 
     def on_mount(self) -> None:
@@ -128,7 +271,10 @@ class DebriefMode(Vertical):
         assert self.record is not None
         notes = self.query_one("#notes", TextArea).text
         app: Any = self.app
-        return await debrief_session(app.ws, self.record.person.name, notes, model=app.chat_model), ""
+        session = await debrief_session(
+            app.ws, self.record.person.name, notes, model=app.chat_model, opening=QUESTIONS[0]
+        )
+        return session, ""
 
     def _append_note(self, answer: str) -> None:
         area = self.query_one("#notes", TextArea)
@@ -156,19 +302,65 @@ class DebriefMode(Vertical):
         self.query_one("#nudges", Static).update(Text("Reading your notes…", style="dim"))
         self.analyse(self.record, text, day, self.minutes())
 
-    @work(thread=True, exclusive=True, group="debrief")
-    def analyse(self, record: PersonRecord, text: str, day: dt.date, minutes: int | None) -> None:
-        result = services.analyse_notes(text, record, day, minutes)
-        self.app.call_from_thread(self._shown, [a.to_action() for a in result.actions], list(result.nudges))
+    @work(exclusive=True, group="debrief")
+    async def analyse(self, record: PersonRecord, text: str, day: dt.date, minutes: int | None) -> None:
+        """The rules run in a thread (spaCy); the model's reading is awaited here, off the key handlers."""
+        result = await asyncio.to_thread(services.analyse_notes, text, record, day, minutes)
+        app: Any = self.app
+        self._shown([a.to_action() for a in result.actions], list(result.nudges))
+        if app.model_label is None:
+            return
+        table = self.query_one(ActionsTable)
+        table.locked = True
+        self._status(Text(f"Asking {app.model_label} to read the notes too…", style="dim"))
+        try:
+            found = await services.model_debrief(app.ws, result, text, record, model=app.chat_model)
+        finally:
+            table.locked = False
+        if found.error is not None:  # the rules' actions already shown stand alone, as offline
+            app.notify(printable(found.message()), severity="warning", markup=False, timeout=8)
+        else:
+            self._table_shows(found.merged, model=True)
+        self._status()
+
+    def _table_shows(self, actions: Any, *, model: bool) -> None:
+        table = self.query_one(ActionsTable)
+        if model:
+            table.load_merged(actions)
+        else:
+            table.load(actions)
+        self.query_one("#actions-label", Label).update(LABEL_MODEL if model else LABEL)
 
     def _shown(self, actions: list[Action], nudges: list[str]) -> None:
-        self.query_one(ActionsTable).load(actions)
+        self._table_shows(actions, model=False)
+        self.nudges = nudges
+        self._status()
+
+    def _status(self, extra: Text | None = None) -> None:
+        """The nudges, then what is left to decide (or what is happening)."""
+        table = self.query_one(ActionsTable)
         text = Text()
-        for n in nudges:
+        for n in self.nudges:
             text.append("➜ ", style="bold yellow").append(printable(n) + "\n")
-        if not actions and not nudges:
+        if table.undecided:
+            text.append(f"⚠ {table.undecided} action(s) disputed between the rules and the model: ", style="bold")
+            text.append("on each ⚠ row press r (rules' reading), m (model's) or x (drop).\n")
+            row = table.highlighted()
+            if row is not None and row.open:
+                text.append_text(_dispute_detail(row))
+        elif not table.items and not self.nudges and extra is None:
             text.append("No actions found in these notes.", style="dim")
+        if extra is not None:
+            text.append_text(extra)
         self.query_one("#nudges", Static).update(text)
+
+    @on(ActionsTable.Changed)
+    @on(DataTable.RowHighlighted, "#actions")
+    def _decided(self, event: ActionsTable.Changed | DataTable.RowHighlighted) -> None:
+        event.stop()
+        if self.query_one(ActionsTable).locked:
+            return  # the "asking the model" line stays until it answers
+        self._status()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -177,7 +369,17 @@ class DebriefMode(Vertical):
         if self.record is None or day is None or not text.strip():
             self.app.notify("Nothing to save yet.", severity="warning")
             return
-        actions = list(self.query_one(ActionsTable).actions)
+        table = self.query_one(ActionsTable)
+        if table.locked:
+            self.app.notify("Waiting for the model's reading of the notes…", severity="warning")
+            return
+        if table.undecided:
+            self.app.notify(
+                f"Decide the {table.undecided} disputed action(s) first: r, m or x on each row marked ⚠.",
+                severity="warning",
+            )
+            return
+        actions = list(table.actions)
         name = self.record.person.name
         question = f"Save the 1:1 with {name} on {day.isoformat()} and {len(actions)} action(s) to memory?"
 
@@ -185,7 +387,8 @@ class DebriefMode(Vertical):
             if yes:
                 self.app.save_debrief(name, day, self.minutes(), text, actions)  # type: ignore[attr-defined]
                 self.query_one("#notes", TextArea).text = ""
-                self.query_one(ActionsTable).load([])
+                self._table_shows([], model=False)
+                self.nudges = []
                 self.query_one("#nudges", Static).update(Text("Saved.", style="green"))
 
         from coach.tui.dialogs import Confirm
