@@ -2,7 +2,9 @@
 
 The config file lives in the platform's config dir (or wherever `COACH_CONFIG`
 points). Nothing here ever writes settings back: an API key given in the
-environment stays in memory only.
+environment stays in memory only. `load_settings` reads the `COACH_*` variables
+itself into a plain pydantic model (pydantic-settings cost the TUI a noticeable
+share of its start-up for this one source).
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from coach.errors import ConfigError
 
@@ -33,10 +34,10 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
-class Settings(BaseSettings):
-    """Everything the user can configure. Field names are the config-file keys."""
+class Settings(BaseModel):
+    """Everything the user can configure. Field names are the config-file keys; `COACH_<NAME>` the variables."""
 
-    model_config = SettingsConfigDict(env_prefix="COACH_", extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True)
 
     data_dir: Path = Field(default_factory=default_data_dir)
     offline: bool = False
@@ -51,16 +52,14 @@ class Settings(BaseSettings):
     # Tool calling: None = on for OpenAI itself, off for local servers (small models manage plain chat better).
     llm_tools: bool | None = None
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings)
+
+def _env_values() -> dict[str, str]:
+    """The `COACH_*` variables naming a setting, as text (pydantic converts them like the file's values).
+
+    An empty variable (COACH_DATA_DIR="") counts as unset, never as "the current directory".
+    """
+    found = {name: os.environ.get(f"COACH_{name.upper()}", "") for name in Settings.model_fields}
+    return {name: value for name, value in found.items() if value}
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
@@ -103,10 +102,11 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
         raise ConfigError(f"no config file at {config_path}")
     path = config_path or default_config_path()
     file_values = _read_config_file(path)
-    env_keys = {name for name in Settings.model_fields if f"COACH_{name.upper()}" in os.environ}
+    env_values = _env_values()
+    env_keys = set(env_values)
     explicit = {k: v for k, v in overrides.items() if v is not None}
-    # The file sits below the environment: drop file keys the env sets.
-    init = {k: v for k, v in file_values.items() if k not in env_keys} | explicit
+    # The file sits below the environment, the environment below explicit overrides (flags).
+    init = file_values | env_values | explicit
     try:
         settings = Settings(**init)
     except ValidationError as exc:

@@ -42,6 +42,11 @@ def main(argv: list[str] | None = None) -> None:
 
         cli_main(args)
         return
+    import gc
+
+    # Start-up only allocates what lives as long as the process (modules, classes, the first screen):
+    # collecting it is wasted work. The TUI turns the collector back on after its first paint.
+    gc.disable()
     from coach.config import load_settings
     from coach.errors import CoachError
 

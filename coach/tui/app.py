@@ -2,32 +2,31 @@
 
 Nothing heavy is imported here: the knowledge index (Chroma, onnxruntime) is
 warmed in a thread worker after the first paint, and the coaching core is
-imported by the modes when first used (see `coach.tui.services`).
+imported by the modes when first used (see `coach.tui.services`). Only Prep is
+built for the first paint; the other modes are imported and mounted the first
+time they are opened, and the dialogs when first shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import gc
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
 from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from coach.domain import Action, Meeting, MeetingStatus, Note, Owner, Party, Person, PersonRecord, Proposer
-from coach.errors import CoachError
-from coach.textsafe import printable
-from coach.tui import dialogs, services
-from coach.tui.modes.ask import AskMode
-from coach.tui.modes.debrief import DebriefMode
+from coach.domain import PersonRecord
+from coach.tui import services
+from coach.tui.memory_actions import MemoryActions
 from coach.tui.modes.prep import PrepMode
-from coach.tui.modes.roleplay import RoleplayMode
 from coach.tui.palette import memory_commands
 from coach.tui.sidebar import PeopleList
 from coach.tui.timeline import Timeline
@@ -36,7 +35,24 @@ from coach.workspace import Workspace
 MODES = {"Prep": "prep", "Role-play": "roleplay", "Debrief": "debrief", "Ask": "ask"}
 
 
-class CoachApp(App[None]):
+def new_mode(mode: str) -> Widget:
+    """A mode's widget; its module is imported here, on first use."""
+    if mode == "roleplay":
+        from coach.tui.modes.roleplay import RoleplayMode
+
+        return RoleplayMode(id="roleplay-mode")
+    if mode == "debrief":
+        from coach.tui.modes.debrief import DebriefMode
+
+        return DebriefMode(id="debrief-mode")
+    if mode == "ask":
+        from coach.tui.modes.ask import AskMode
+
+        return AskMode(id="ask-mode")
+    return PrepMode(id="prep-mode")
+
+
+class CoachApp(MemoryActions):
     TITLE = "coach"
     CSS_PATH = "app.tcss"
     # Under 100 columns the sidebar narrows and role-play stacks its score under the conversation.
@@ -73,6 +89,8 @@ class CoachApp(App[None]):
         self.selected: str | None = None
         self.index_state = "index not loaded" if not warm and search is None else "index loading…"
         self.index_ready = search is not None
+        self.prep = PrepMode(id="prep-mode")
+        self.modes: dict[str, tuple[Widget, AwaitMount | None]] = {"prep": (self.prep, None)}
 
     # -- parts the modes use -------------------------------------------------------
     @property
@@ -102,18 +120,16 @@ class CoachApp(App[None]):
                 yield Timeline(id="timeline")
             with TabbedContent(id="modes"):
                 with TabPane("Prep F1", id="prep"):
-                    yield PrepMode(id="prep-mode")
-                with TabPane("Role-play F2", id="roleplay"):
-                    yield RoleplayMode(id="roleplay-mode")
-                with TabPane("Debrief F3", id="debrief"):
-                    yield DebriefMode(id="debrief-mode")
-                with TabPane("Ask F4", id="ask"):
-                    yield AskMode(id="ask-mode")
+                    yield self.prep
+                yield TabPane("Role-play F2", id="roleplay")  # filled on first use (see `mode_widget`)
+                yield TabPane("Debrief F3", id="debrief")
+                yield TabPane("Ask F4", id="ask")
         yield Footer()
 
     def on_mount(self) -> None:
         self.update_status()
         self.refresh_people()
+        self.call_after_refresh(self._collect_from_now_on)
         if self.exit_after_paint:
             self.call_after_refresh(self.exit)
             return
@@ -123,6 +139,13 @@ class CoachApp(App[None]):
             self.push_screen(WelcomeScreen(self.ws.settings.data_dir), self._welcomed)
         if self.warm and self._search is None:
             self.run_worker(self._warm_index, thread=True, group="warm", exit_on_error=False)
+
+    def _collect_from_now_on(self) -> None:
+        """`coach` starts with the garbage collector off (see coach.entry); the first screen, like the
+        modules, lives as long as the process, so it is frozen out of later collections too."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _warm_index(self) -> None:
         self.search("warm up", 1)
@@ -134,7 +157,7 @@ class CoachApp(App[None]):
         self.index_ready = True
         self.update_status()
         if state == "index ready" and self.selected:  # the brief can now cite its sources
-            self.query_one(PrepMode).show(self.record(), self.today)
+            self.prep.show(self.record(), self.today)
 
     def update_status(self) -> None:
         label = self.model_label
@@ -158,9 +181,9 @@ class CoachApp(App[None]):
         self.selected = name
         record = self.ws.memory.record(name) if name else None
         self.query_one(Timeline).show(record)
-        self.query_one(PrepMode).show(record, self.today)
-        self.query_one(RoleplayMode).show(record)
-        self.query_one(DebriefMode).show(record, self.today)
+        for widget, _ in self.modes.values():
+            if widget.is_mounted:  # one still mounting is shown the selection once it is (see `mode_widget`)
+                widget.show(record, self.today)  # type: ignore[attr-defined]
 
     def record(self) -> PersonRecord | None:
         return self.ws.memory.record(self.selected) if self.selected else None
@@ -171,165 +194,50 @@ class CoachApp(App[None]):
         self.select(self.query_one(PeopleList).current)
 
     # -- modes -------------------------------------------------------------------
-    def action_mode(self, mode: str) -> None:
-        self.query_one("#modes", TabbedContent).active = mode
+    async def mode_widget(self, mode: str) -> Widget:
+        """The mode's widget, built and mounted into its tab the first time it is needed."""
+        if mode not in self.modes:
+            widget = new_mode(mode)
+            self.modes[mode] = (widget, self.query_one(f"#{mode}", TabPane).mount(widget))
+        widget, mounting = self.modes[mode]
+        if mounting is not None:
+            await mounting
+            if self.modes[mode][1] is mounting:
+                self.modes[mode] = (widget, None)
+                widget.show(self.record(), self.today)  # type: ignore[attr-defined]
+        return widget
 
-    def action_mode_key(self, key: str) -> None:
+    async def action_mode(self, mode: str) -> None:
+        self.query_one("#modes", TabbedContent).active = mode
+        await self.mode_widget(mode)
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab clicked with the mouse: its mode is built too."""
+        pane = event.pane.id
+        if pane is not None and pane in MODES.values():
+            await self.mode_widget(pane)
+
+    async def action_mode_key(self, key: str) -> None:
         """F6/F7 act on the visible mode wherever the focus is (its own bindings name the action)."""
-        mode = self.query_one(f"#{self.query_one('#modes', TabbedContent).active}-mode")
+        mode = await self.mode_widget(self.query_one("#modes", TabbedContent).active)
         for binding in getattr(mode, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.key == key:
                 self.call_later(mode.run_action, binding.action)
 
-    def switch_mode_tab(self, title: str) -> None:
-        self.action_mode(MODES[title])
+    async def switch_mode_tab(self, title: str) -> None:
+        await self.action_mode(MODES[title])
 
-    def start_roleplay(self, scenario: str | None) -> None:
-        self.action_mode("roleplay")
-        self.query_one(RoleplayMode).begin(scenario)
-
-    # -- memory ------------------------------------------------------------------
-    def _guard(self, fn: Callable[[], Any], done: str) -> bool:
-        try:
-            fn()
-        except CoachError as exc:
-            self.notify(printable(exc.message), severity="error", markup=False)
-            return False
-        self.notify(printable(done), markup=False)
-        return True
-
-    def _need_person(self) -> str | None:
-        if self.selected is None:
-            self.notify("Select a person first.", severity="warning")
-        return self.selected
-
-    def _welcomed(self, choice: str | None) -> None:
-        if choice == "demo":
-            self.action_load_demo()
-        elif choice == "add":
-            self.action_add_person()
-
-    def action_load_demo(self) -> None:
-        from coach.demo import load_demo
-
-        if self._guard(lambda: load_demo(self.ws.memory, self.today), "Loaded the demo team."):
-            self.changed()
-
-    def action_add_person(self) -> None:
-        def done(v: dict[str, Any] | None) -> None:
-            if not v or not v["name"]:
-                return
-            person = Person(name=v["name"], relationship=v["relationship"], role=v["role"], level=v["level"])
-            if self._guard(lambda: self.ws.memory.add_person(person), f"Added {person.name}."):
-                self.changed(person.name)
-
-        self.push_screen(dialogs.add_person_form(), done)
-
-    def action_log_meeting(self) -> None:
-        if (name := self._need_person()) is None:
-            return
-
-        def done(v: dict[str, Any] | None) -> None:
-            if not v:
-                return
-
-            def log() -> None:
-                try:
-                    day = dt.date.fromisoformat(v["date"])
-                except ValueError:
-                    raise CoachError(f"not a date: {v['date']!r} (use YYYY-MM-DD)") from None
-                status = MeetingStatus(v["status"])
-                by = None if status is MeetingStatus.held or v["by"] == "—" else Party(v["by"])
-                self.ws.memory.log_meeting(name, Meeting(date=day, status=status, cancelled_by=by))
-
-            if self._guard(log, f"Logged a {v['status']} 1:1 with {name}."):
-                self.changed()
-
-        self.push_screen(dialogs.log_meeting_form(name, self.today), done)
-
-    def action_add_action(self) -> None:
-        if (name := self._need_person()) is None:
-            return
-
-        def done(v: dict[str, Any] | None) -> None:
-            if not v or not v["text"]:
-                return
-
-            def add() -> None:
-                try:
-                    due = dt.date.fromisoformat(v["due"]) if v["due"] else None
-                except ValueError:
-                    raise CoachError(f"not a date: {v['due']!r} (use YYYY-MM-DD)") from None
-                action = Action(
-                    text=v["text"], owner=Owner(v["owner"]), proposed_by=Proposer(v["proposed_by"]), due=due
-                )
-                self.ws.memory.add_action(name, action)
-
-            if self._guard(add, "Action added."):
-                self.changed()
-
-        self.push_screen(dialogs.add_action_form(name), done)
-
-    def action_complete(self) -> None:
-        if (name := self._need_person()) is None:
-            return
-        open_actions = [(f"#{a.id} {a.text} ({a.owner.value})", a.id) for _, a in self.ws.memory.actions(name, True)]
-        if not open_actions:
-            self.notify(printable(f"{name} has no open actions."), markup=False)
-            return
-
-        def done(action_id: int | None) -> None:
-            if action_id is not None and self._guard(
-                lambda: self.ws.memory.complete_action(action_id, self.today), "Action done."
-            ):
-                self.changed()
-
-        self.push_screen(dialogs.complete_action_form([(t, i) for t, i in open_actions if i is not None]), done)
-
-    def action_add_note(self) -> None:
-        if (name := self._need_person()) is None:
-            return
-
-        def done(v: dict[str, Any] | None) -> None:
-            if v and v["text"]:
-                note = Note(text=v["text"], personal=bool(v["personal"]))
-                if self._guard(lambda: self.ws.memory.add_note(name, note), "Note added."):
-                    self.changed()
-
-        self.push_screen(dialogs.add_note_form(name), done)
-
-    def action_forget(self) -> None:
-        if (name := self._need_person()) is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.ws.forget(name), f"Forgot {name} completely."):
-                self.selected = None
-                self.changed()
-
-        self.push_screen(dialogs.Confirm(f"Forget {name}? Every meeting, action and note about them is erased."), done)
-
-    def action_export(self) -> None:
-        def done(v: dict[str, Any] | None) -> None:
-            if not v:
-                return
-            from coach.store.export import export_json, export_markdown, write_export
-
-            fmt = v["format"]
-            path = self.ws.settings.data_dir / f"coach-export-{self.today.isoformat()}.{fmt}"
-            body = export_markdown(self.ws.memory) if fmt == "md" else json.dumps(export_json(self.ws.memory), indent=2)
-            self._guard(lambda: write_export(path, body), f"Exported to {path}")
-
-        self.push_screen(dialogs.export_form(), done)
-
-    def save_debrief(self, name: str, day: dt.date, minutes: int | None, notes: str, actions: list[Action]) -> None:
-        meeting = Meeting(date=day, status=MeetingStatus.held, length_minutes=minutes, notes=notes)
-        if self._guard(lambda: self.ws.memory.log_meeting(name, meeting, actions), f"Saved the 1:1 with {name}."):
-            self.changed()
+    async def start_roleplay(self, scenario: str | None = None, opener: str | None = None) -> None:
+        """Switch to Role-play and start a rehearsal (with `opener` ready in the prompt, from Prep)."""
+        await self.action_mode("roleplay")
+        mode: Any = await self.mode_widget("roleplay")
+        mode.begin(scenario, opener=opener)
 
 
 def run_app(ws: Workspace) -> None:
     """Entry point for `coach` with no command. COACH_TUI_EXIT_AFTER_PAINT=1 exits after the first paint."""
     import os
 
-    CoachApp(ws, exit_after_paint=os.environ.get("COACH_TUI_EXIT_AFTER_PAINT") == "1").run()
+    app = CoachApp(ws, exit_after_paint=os.environ.get("COACH_TUI_EXIT_AFTER_PAINT") == "1")
+    gc.freeze()  # what is loaded by now lives as long as the process: later collections (and exit) skip it
+    app.run()

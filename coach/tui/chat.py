@@ -1,9 +1,11 @@
-"""A streaming conversation panel shared by Prep, Ask and the LLM role-play.
+"""A streaming conversation panel shared by Prep, Debrief and Ask.
 
 The reply is produced in a worker and written with `Markdown.get_stream`, so
 each token appends instead of re-rendering the whole message. Escape cancels
 and puts the message back in the prompt; a model error becomes a notification
-and the typed message is kept.
+and the typed message is kept. A saved conversation can be resumed: its earlier
+messages are shown above the new ones. The Markdown widget (and LangChain) are
+imported on first use, so an empty panel costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from coach.errors import CoachError
 from coach.textsafe import printable
+from coach.tui import services
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~>])")
 
@@ -32,6 +38,21 @@ def md_escape(text: str) -> str:
 
 Offline = Callable[[str], str]
 Opener = Callable[[str], Awaitable[tuple[Any, str]]]  # message -> (ChatSession, Markdown to add after the reply)
+EARLIER = 30  # messages of a resumed conversation shown (the model still sees its trimmed history)
+
+
+def history_markdown(messages: list[Any]) -> list[tuple[str, str]]:
+    """(markdown, classes) for the user and coach turns of a saved conversation; tool traffic is left out."""
+    shown: list[tuple[str, str]] = []
+    for message in messages:
+        kind, text = getattr(message, "type", ""), str(getattr(message, "text", "") or "")
+        if not text.strip():
+            continue
+        if kind == "human":
+            shown.append((f"**You:** {md_escape(text)}", "msg-user"))
+        elif kind == "ai":
+            shown.append((printable(text), "msg-coach"))
+    return shown[-EARLIER:]
 
 
 class ChatPanel(Vertical):
@@ -53,6 +74,7 @@ class ChatPanel(Vertical):
         *,
         reuse: bool = True,
         on_message: Callable[[str], None] | None = None,
+        on_reply: Callable[[str, str], None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="chat")
@@ -62,8 +84,11 @@ class ChatPanel(Vertical):
         self.opener = opener
         self.reuse = reuse
         self.on_message = on_message
+        self.on_reply = on_reply  # (message, reply) after each complete model reply
         self.session: Any = None
         self.pending: str | None = None
+        self.generation = 0  # bumped by reset(): work begun for an earlier person is dropped
+        self._opening = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(classes="chat-log")
@@ -78,15 +103,66 @@ class ChatPanel(Vertical):
         return self.query_one(".chat-log", VerticalScroll)
 
     def add(self, markdown: str, classes: str) -> Markdown:
+        from textual.widgets import Markdown
+
         widget = Markdown(markdown, classes=classes)
         self.log_view.mount(widget)
         self.log_view.scroll_end(animate=False)
         return widget
 
     def reset(self) -> None:
-        """A new person: a new conversation."""
+        """A new person (or a new conversation): the log and the session go."""
+        self.generation += 1
+        self.workers.cancel_group(self, "chat")
+        self.workers.cancel_group(self, "resume")
+        self.pending = None
         self.drop_session()
         self.log_view.remove_children()
+
+    @property
+    def uses_model(self) -> bool:
+        return self.opener is not None and self.app.model_label is not None  # type: ignore[attr-defined]
+
+    async def open_session(self, message: str) -> tuple[Any, str]:
+        """The conversation's session (opened once when `reuse`, else one per message) and text to add after."""
+        assert self.opener is not None
+        async with self._opening:
+            if self.reuse and self.session is not None:
+                return self.session, ""
+            await asyncio.to_thread(services.preload_agent)  # LangChain loads off the event loop
+            session, after = await self.opener(message)
+            if self.reuse:
+                self.session = session
+            return session, after
+
+    @work(exclusive=True, group="resume")
+    async def resume(self) -> None:
+        """Open the saved conversation now and show its earlier messages (a model only; a no-op offline)."""
+        if not self.reuse or not self.uses_model:
+            return
+        generation = self.generation
+        try:
+            session, _ = await self.open_session("")
+            earlier = history_markdown(await session.history())
+        except Exception as exc:  # the conversation can still start afresh
+            if generation == self.generation:
+                self.app.notify(printable(f"Could not load the earlier conversation: {getattr(exc, 'message', exc)}"),
+                                severity="warning", markup=False)  # fmt: skip
+            return
+        opening = getattr(session, "opening", None)  # a new conversation the coach opens with a question
+        if generation != self.generation or not (earlier or opening):
+            return
+        from textual.widgets import Markdown
+
+        log = self.log_view
+        if earlier:
+            widgets = [Markdown(text, classes=classes) for text, classes in earlier]
+            widgets.append(Markdown("*— earlier conversation above —*", classes="msg-note"))
+        else:
+            widgets = [Markdown(printable(str(opening)), classes="msg-coach")]
+        first = log.children[0] if log.children else None
+        await (log.mount_all(widgets, before=first) if first is not None else log.mount_all(widgets))
+        log.scroll_end(animate=False)
 
     def drop_session(self) -> None:
         """Let the conversation go, closing its session: a saved one holds a database thread open."""
@@ -116,22 +192,24 @@ class ChatPanel(Vertical):
 
     @work(exclusive=True, group="chat")
     async def respond(self, message: str, reply: Markdown) -> None:
+        from textual.widgets import Markdown
+
         app = self.app
         stream = Markdown.get_stream(reply)
         one_shot: Any = None  # a session opened for this message only (reuse=False), closed when it is answered
         try:
-            if app.model_label is None or self.opener is None:  # type: ignore[attr-defined]
+            if not self.uses_model:
                 await stream.write(await asyncio.to_thread(self.offline, message))
             else:
-                session, after = (self.session, "") if self.session is not None else await self.opener(message)
-                if self.reuse:
-                    self.session = session
-                elif session is not self.session:
+                session, after = await self.open_session(message)
+                if not self.reuse:
                     one_shot = session
                 async for chunk in session.stream(message):
                     await stream.write(printable(chunk))
                 if after:
                     await stream.write("\n\n" + after)
+                if self.on_reply is not None and not session.cancelled:
+                    self.on_reply(message, session.last_reply)
                 self.confirm_proposals(session)
             self.pending = None
         except asyncio.CancelledError:

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -43,7 +43,7 @@ class Confirm(ModalScreen[bool]):
 
 
 class PassageScreen(ModalScreen[None]):
-    """One cited passage, whole."""
+    """A cited passage in its whole source, the passage highlighted and scrolled into view."""
 
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
@@ -53,16 +53,47 @@ class PassageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         p = self.passage
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="passage-dialog"):
             yield Static(Text(printable(p.title), style="bold"), id="passage-title")
-            yield Static(Text(f"Source: {printable(p.source)}", style="dim"))
-            with VerticalScroll():
-                yield Static(Text(printable(p.text)), id="passage-text")
+            yield Static(Text(f"Source: {printable(p.source)}", style="dim"), id="passage-source")
+            with VerticalScroll(id="passage-body"):
+                yield Static(Text(printable(p.text)), id="passage-text", classes="passage-hit")
             yield Button("Close", id="close")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        from coach.tui.services import passage_document
+
+        blocks, note = passage_document(self.app.ws, self.passage)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.show_document, blocks, note)
+
+    def show_document(self, blocks: list[tuple[str, bool, bool]], note: str) -> None:
+        body = self.query_one("#passage-body", VerticalScroll)
+        widgets = []
+        if note:
+            widgets.append(Static(Text(note, style="italic dim"), classes="passage-note"))
+        for text, heading, hit in blocks[:MAX_BLOCKS]:
+            classes = "passage-heading" if heading else "passage-hit" if hit else "passage-block"
+            widgets.append(Static(Text(printable(text), style="bold" if heading else ""), classes=classes))
+        self.query_one("#passage-text").remove()
+        body.mount_all(widgets)
+
+        def to_passage() -> None:
+            hits = body.query(".passage-hit")
+            if hits:
+                body.scroll_to_widget(hits.first(), animate=False, top=True)
+
+        body.call_after_refresh(to_passage)
 
     @on(Button.Pressed, "#close")
     def close(self) -> None:
         self.dismiss(None)
+
+
+MAX_BLOCKS = 600  # a very long document is cut here (the passage is nearly always well before)
 
 
 Field = tuple[str, str, Any]  # (key, label, kind): kind is "text", "check" or a list of choices

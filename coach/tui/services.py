@@ -8,7 +8,7 @@ are imported for the type checker only.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.domain import Passage, PersonRecord, Searcher
 from coach.workspace import Workspace
@@ -89,3 +89,105 @@ def model_label(ws: Workspace) -> str | None:
 
     choice = choose(ws.settings)
     return None if choice.offline else str(choice.label)
+
+
+def prep_opening(brief: Brief) -> str:
+    """The coach's first question in Prep with a model: what the manager wants from this 1:1 (deterministic)."""
+    from coach.agent.openings import prep_opening
+
+    return prep_opening(brief)
+
+
+async def model_debrief(ws: Workspace, debrief: Debrief, notes: str, record: PersonRecord, model: Any = None) -> Any:
+    """The model's reading of the notes merged with the rules' (a coach.agent.debrief.ModelDebrief).
+
+    Offline it is the rule-based actions with nothing disputed; a model failure is its `error`, never an exception.
+    """
+    from coach.agent.debrief import debrief_actions
+
+    return await debrief_actions(ws.settings, list(debrief.actions), notes, record.person.name, model=model)
+
+
+def preload_agent() -> None:
+    """Import LangChain and the agent jobs (call it in a thread: it takes a second and must not freeze the screen)."""
+    import coach.agent.jobs  # noqa: F401
+
+
+async def ask_conversation(
+    ws: Workspace,
+    question: str,
+    person: str | None,
+    earlier: list[tuple[str, str]],
+    search: Search,
+    *,
+    model: Any = None,
+) -> tuple[Any, list[Passage]]:
+    """A session for one Ask question that remembers the earlier questions and answers of this Ask conversation.
+
+    Each question gets its own passages in the system prompt; the earlier exchange is given to the model as
+    history (kept in memory only: Ask conversations are not saved), so a follow-up reads in context.
+    """
+    import asyncio
+
+    from langchain_core.messages import AIMessage, HumanMessage
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from coach.agent.factory import choose, make_chat_model
+    from coach.agent.jobs import ask_prompt
+    from coach.agent.session import ChatSession
+
+    record = ws.memory.record(person) if person else None
+    passages = await asyncio.to_thread(search, question, 4)
+    choice = choose(ws.settings)
+    session = ChatSession(
+        model if model is not None else make_chat_model(ws.settings),
+        system_prompt=ask_prompt(question, passages, record),
+        thread_id="ask",
+        checkpointer=InMemorySaver(),
+        context_tokens=ws.settings.llm_context_tokens,
+        base_url=choice.base_url,
+        model_name=choice.model,
+    )
+    if earlier:
+        history = [m for q, a in earlier for m in (HumanMessage(q), AIMessage(a))]
+        config = {"configurable": {"thread_id": session.thread_id}}
+        await session.graph.aupdate_state(config, {"messages": history}, as_node="model")
+    return session, passages
+
+
+def roleplay_withdraw(drill: Drill, line: str) -> None:
+    """Take back the user's last line (its reply failed or was cancelled), so saying it again scores it once."""
+    if drill.transcript and drill.transcript[-1] == ("me", line):
+        drill.transcript.pop()
+        drill.scored.pop()
+
+
+def passage_document(ws: Workspace, passage: Passage) -> tuple[list[tuple[str, bool, bool]], str]:
+    """The whole source a cited passage was cut from, as (text, is_heading, is_the_passage) blocks, and a note.
+
+    Built-in cards are read from knowledge/, a user's file from where it was added (if it is still there);
+    otherwise the indexed chunks of that source are shown in order. Never raises: at worst the passage alone.
+    """
+    from pathlib import Path
+
+    from coach.resources import knowledge_dir
+    from coach.retrieval.readers import open_document
+
+    wanted = " ".join(passage.text.split())
+    card = knowledge_dir() / passage.source
+    path = card if not Path(passage.source).is_absolute() and card.is_file() else Path(passage.source)
+    try:
+        if path.is_file():
+            blocks = [(" ".join(b.text.split()), b.heading) for b in open_document(path).blocks() if b.text.strip()]
+            if blocks:  # the passage: the paragraphs it is made of (or the one it was cut from)
+                return [(t, h, not h and (t in wanted or wanted in t)) for t, h in blocks], ""
+    except Exception:  # unreadable now (moved, changed, broken): fall back to the index
+        pass
+    try:
+        rows = ws.knowledge.manifest.source_passages(passage.source)
+    except Exception:
+        rows = []
+    note = "The file is no longer there; these are the parts of it the index keeps."
+    if rows:
+        return [(text, False, cid == passage.chunk_id) for cid, text in rows], note
+    return [(passage.text, False, True)], "Only the cited passage is available."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from coach.tui.app import CoachApp
+from coach.workspace import Workspace
+from tests.tui.conftest import TODAY, fixed_search
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -48,11 +51,21 @@ def test_debrief_extracted(snap_compare: Any, make_app: Callable[..., CoachApp],
     assert snap_compare(make_app(), terminal_size=size, run_before=run)
 
 
-def test_ask_offline(snap_compare: Any, make_app: Callable[..., CoachApp]) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_ask_offline(snap_compare: Any, make_app: Callable[..., CoachApp], size: tuple[int, int]) -> None:
     async def run(pilot: Pilot[Any]) -> None:
         await pilot.press("f4")
         pilot.app.query_one("#ask-chat .chat-input").focus()
         await pilot.press(*"how do I delegate", "enter")
         await settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome(snap_compare: Any, ws: Workspace, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """First run (empty memory): the welcome dialog over the real main screen."""
+    assert ws.memory.is_empty()  # opened in the test's data dir; the dialog then names a fixed one
+    monkeypatch.setattr(ws.settings, "data_dir", Path("/home/you/.local/share/coach"))
+    app = CoachApp(ws, today=TODAY, search=fixed_search, warm=False)
+    assert snap_compare(app, terminal_size=size, run_before=settle)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,15 +35,26 @@ def capture(session: str) -> str:
     return tmux(session, "capture-pane", "-p", "-t", session)
 
 
-def wait_for(session: str, needle: str, timeout: float = 30.0) -> str:
+def wait_for(session: str, needle: str | Callable[[str], bool], timeout: float = 30.0) -> str:
+    """The screen once it shows `needle` (or `needle(screen)` holds)."""
     end = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < end:
         screen = capture(session)
-        if needle in screen:
+        if needle(screen) if callable(needle) else needle in screen:
             return screen
         time.sleep(0.3)
     raise AssertionError(f"{needle!r} never appeared; screen was:\n{screen}")
+
+
+def persona_answered(line: str, persona: str) -> Callable[[str], bool]:
+    """True once a line of the persona's follows the user's `line` in the conversation."""
+
+    def check(screen: str) -> bool:
+        _, said, after = screen.partition(line)
+        return bool(said) and f"{persona}: " in after
+
+    return check
 
 
 def test_coach_tui_in_tmux(tmp_data_dir: Path) -> None:
@@ -67,8 +79,8 @@ def test_coach_tui_in_tmux(tmp_data_dir: Path) -> None:
         wait_for(session, "difficulty")
         tmux(session, "send-keys", "-t", session, "-l", "What is on your mind this week?")
         tmux(session, "send-keys", "-t", session, "Enter")
-        screen = wait_for(session, "You: What is on your mind this week?")
-        wait_for(session, "Open qs")
-        assert "Daniel Ortiz" in screen
+        wait_for(session, "You: What is on your mind this week?")
+        screen = wait_for(session, persona_answered("You: What is on your mind this week?", "Daniel Ortiz"))
+        assert "Open qs" in screen and "Daniel Ortiz — last 1:1s" in screen
     finally:
         tmux(session, "kill-server", check=False)

@@ -2,18 +2,23 @@
 
 Offline there is no one to converse with, so the reply is the best passages for
 the question, labelled plainly as search results. With a model, each question
-gets the best passages in its prompt and the reply ends with their sources.
+gets the best passages in its prompt and the reply ends with their sources; the
+questions and answers so far go with it, so a follow-up ("and if she says no?")
+is read in context. F6 starts a new conversation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
 
-from coach.domain import Passage
+from coach.domain import Passage, PersonRecord
+from coach.tui import services
 from coach.tui.chat import ChatPanel, md_escape
 
 
@@ -36,23 +41,44 @@ def sources(passages: list[Passage]) -> str:
 
 
 class AskMode(Vertical):
+    BINDINGS = [Binding("f6", "new_conversation", "New conversation")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.exchanges: list[tuple[str, str]] = []  # (question, answer) of this conversation, for follow-ups
+
     def compose(self) -> ComposeResult:
-        yield Label("Ask the coach anything about managing people.", classes="section")
+        yield Label("Ask the coach anything (F6: new conversation).", classes="section")
         yield ChatPanel(
             "ask",
             "Your question (Enter to ask, Esc to cancel the reply)…",
             self._offline,
             self._open_session,
             reuse=False,
+            on_reply=self._answered,
             id="ask-chat",
         )
+
+    def show(self, record: PersonRecord | None, today: dt.date) -> None:
+        """Ask is not about one person: a new selection keeps the conversation."""
+
+    def action_new_conversation(self) -> None:
+        self.exchanges = []
+        panel = self.query_one("#ask-chat", ChatPanel)
+        panel.reset()
+        panel.prompt.focus()
+        self.app.notify("New conversation: the coach has forgotten the earlier questions.")
 
     def _offline(self, question: str) -> str:
         return offline_answer(self.app.search(question, 4), question)  # type: ignore[attr-defined]
 
-    async def _open_session(self, question: str) -> tuple[Any, str]:
-        from coach.agent.jobs import ask_session
+    def _answered(self, question: str, answer: str) -> None:
+        if answer:
+            self.exchanges.append((question, answer))
 
+    async def _open_session(self, question: str) -> tuple[Any, str]:
         app: Any = self.app
-        session, passages = await ask_session(app.ws, question, app.selected, model=app.chat_model)
+        session, passages = await services.ask_conversation(
+            app.ws, question, app.selected, list(self.exchanges), app.search, model=app.chat_model
+        )
         return session, sources(passages)

@@ -1,4 +1,10 @@
-"""Prep: the brief for the selected person, its sources, and a chat about it."""
+"""Prep: the brief for the selected person, its sources, and a chat about it.
+
+The brief is built in a thread and shown in a Markdown widget created when the
+first brief arrives, so the first paint needs neither. With a model, the saved
+Prep conversation with the person is resumed (its earlier messages shown) when
+they are selected. F6 rehearses the brief's suggested opener in Role-play.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +16,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Markdown, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.domain import Passage, PersonRecord
 from coach.textsafe import one_line, printable
 from coach.tui import services
 from coach.tui.chat import ChatPanel, md_escape
-from coach.tui.dialogs import PassageScreen
 
 
 class PrepMode(Vertical):
@@ -32,7 +37,7 @@ class PrepMode(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             with VerticalScroll(id="brief-scroll"):
-                yield Markdown("*Select a person to see their brief.*", id="brief")
+                yield Static("Select a person to see their brief.", id="brief-note", markup=False)
             with Vertical(id="prep-side"):
                 yield Label("Sources (Enter to read)", classes="section")
                 yield OptionList(id="passages")
@@ -40,18 +45,29 @@ class PrepMode(Vertical):
                     "prep", "Ask the coach about this brief…", self._offline_chat, self._open_session, id="prep-chat"
                 )
 
+    def note(self, text: str) -> None:
+        """A line in place of the brief (while it is prepared, or when there is no one to brief)."""
+        self.query_one("#brief-note", Static).update(Text(text, style="italic"))
+        self.query_one("#brief-note").display = True
+        for brief in self.query("#brief"):
+            brief.display = False
+
     def show(self, record: PersonRecord | None, today: dt.date) -> None:
-        if record is None or self.record is None or record.person.name != self.record.person.name:
-            self.query_one("#prep-chat", ChatPanel).reset()
+        chat = self.query_one("#prep-chat", ChatPanel)
+        new_person = record is None or self.record is None or record.person.name != self.record.person.name
+        if new_person:
+            chat.reset()
         self.record = record
         self.brief = None
         self.passages = []
         self.query_one("#passages", OptionList).clear_options()
         if record is None:
-            self.query_one("#brief", Markdown).update("*No one selected. Add a person from the palette (Ctrl+P).*")
+            self.note("No one selected. Add a person from the palette (Ctrl+P).")
             return
-        self.query_one("#brief", Markdown).update(f"*Preparing the brief for {md_escape(record.person.name)}…*")
-        self.build(record, today)
+        self.note(f"Preparing the brief for {printable(record.person.name)}…")
+        self.call_after_refresh(self.build, record, today)  # after the paint: the screen first, then the brief
+        if new_person:
+            self.call_after_refresh(chat.resume)
 
     @work(thread=True, exclusive=True, group="brief")
     def build(self, record: PersonRecord, today: dt.date) -> None:
@@ -63,8 +79,16 @@ class PrepMode(Vertical):
     def _shown(self, record: PersonRecord, brief: Any, markdown: str, passages: list[Passage]) -> None:
         if self.record is not record:
             return  # the user moved on to someone else
+        from textual.widgets import Markdown
+
         self.brief, self.passages = brief, passages
-        self.query_one("#brief", Markdown).update(markdown)
+        found = self.query("#brief")
+        if found:
+            found.first(Markdown).update(markdown)
+            found.first().display = True
+        else:
+            self.query_one("#brief-scroll").mount(Markdown(markdown, id="brief"))
+        self.query_one("#brief-note").display = False
         options = self.query_one("#passages", OptionList)
         options.clear_options()
         for i, p in enumerate(passages):
@@ -82,7 +106,9 @@ class PrepMode(Vertical):
 
         assert self.record is not None
         app: Any = self.app
-        return await prep_session(app.ws, self.record.person.name, model=app.chat_model), ""
+        name = self.record.person.name
+        search = app.search if app.index_ready else services.no_search  # the index warms in its own worker
+        return await prep_session(app.ws, name, model=app.chat_model, today=app.today, search=search), ""
 
     def _offline_chat(self, message: str) -> str:
         hits = self.app.search(message, 3)  # type: ignore[attr-defined]
@@ -96,7 +122,15 @@ class PrepMode(Vertical):
     @on(OptionList.OptionSelected, "#passages")
     def passage_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        from coach.tui.dialogs import PassageScreen
+
         self.app.push_screen(PassageScreen(self.passages[int(event.option.id or 0)]))
 
-    def action_rehearse(self) -> None:
-        self.app.start_roleplay(None)  # type: ignore[attr-defined]
+    async def action_rehearse(self) -> None:
+        """Rehearse the brief's suggested opener with this person (it waits in the role-play prompt)."""
+        if self.record is None:
+            self.app.notify("Select a person first.", severity="warning")
+            return
+        app: Any = self.app
+        brief = self.brief or services.build_brief(self.record, app.today, None)  # F6 before the brief is shown
+        await app.start_roleplay(None, opener=brief.opener)

@@ -1,12 +1,15 @@
 """Role-play: rehearse a conversation with a persona, with a live score panel.
 
 Offline the deterministic drill plays the other person; with a model the agent
-does, while the drill keeps scoring every line the user types.
+does, while the drill keeps scoring every line the user types. Escape cancels a
+persona reply in progress and a model error is a notification: either way the
+line goes back into the prompt and out of the score, so saying it again counts once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Markdown, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from coach.domain import PersonRecord
 from coach.errors import CoachError
@@ -24,6 +27,8 @@ from coach.tui import services
 from coach.tui.chat import md_escape
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
     from coach.coaching.transcript import Summary
 
 
@@ -54,6 +59,8 @@ class ScorecardScreen(ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
         with Vertical(classes="dialog wide"):
             with VerticalScroll():
                 yield Markdown(self.markdown, id="scorecard")
@@ -65,7 +72,11 @@ class ScorecardScreen(ModalScreen[None]):
 
 
 class RoleplayMode(Vertical):
-    BINDINGS = [Binding("f6", "begin", "Start"), Binding("f7", "end", "End & score")]
+    BINDINGS = [
+        Binding("f6", "begin", "Start"),
+        Binding("f7", "end", "End & score"),
+        Binding("escape", "cancel", "Cancel reply", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -73,6 +84,7 @@ class RoleplayMode(Vertical):
         self.drill: Any = None
         self.chat: Any = None
         self.scenarios: list[str] = []
+        self.pending: tuple[str, Static, Markdown | None] | None = None  # the line the persona is answering
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rp-controls"):
@@ -93,11 +105,13 @@ class RoleplayMode(Vertical):
         self.query_one("#scenario", Select).set_options([(s, s) for s in self.scenarios])
         self.query_one("#temperament", Select).set_options([(t, t) for t in temperaments])
 
-    def show(self, record: PersonRecord | None) -> None:
+    def show(self, record: PersonRecord | None, today: dt.date | None = None) -> None:
         if self.record is not None and record is not None and record.person.name == self.record.person.name:
             return
         self.record = record
         self.drill = None
+        self.workers.cancel_group(self, "roleplay-reply")
+        self.pending = None
         self._drop_chat()
         self.query_one("#conversation", VerticalScroll).remove_children()
         self.query_one("#score", Static).update(render_score(None))
@@ -111,7 +125,8 @@ class RoleplayMode(Vertical):
     def action_begin(self) -> None:
         self.begin()
 
-    def begin(self, scenario: str | None = None) -> None:
+    def begin(self, scenario: str | None = None, *, opener: str | None = None) -> None:
+        """Start a rehearsal; `opener` (the brief's suggested first line) waits in the prompt, ready to say."""
         if self.record is None:
             self.app.notify("Select a person first.", severity="warning")
             return
@@ -120,15 +135,18 @@ class RoleplayMode(Vertical):
             sc_select.value = scenario
         temp_select: Select[str] = self.query_one("#temperament", Select)
         sc = None if sc_select.is_blank() else str(sc_select.value)
-        self.setup(sc, None if temp_select.is_blank() else str(temp_select.value))
+        self.setup(sc, None if temp_select.is_blank() else str(temp_select.value), opener)
 
     @work(exclusive=True, group="roleplay")
-    async def setup(self, scenario: str | None, temperament: str | None) -> None:
+    async def setup(self, scenario: str | None, temperament: str | None, opener: str | None = None) -> None:
         assert self.record is not None
         app: Any = self.app
+        self.workers.cancel_group(self, "roleplay-reply")
+        self.pending = None
         self._drop_chat()
         if app.model_label is not None:
             try:
+                await asyncio.to_thread(services.preload_agent)  # LangChain loads off the event loop
                 from coach.agent.roleplay import roleplay_chat
 
                 self.chat = await roleplay_chat(app.ws, self.record.person.name, scenario, temperament,
@@ -151,7 +169,12 @@ class RoleplayMode(Vertical):
             hint = Static(Text(printable(self.drill.opening), style="italic dim"), classes="hint")
             self.query_one("#conversation", VerticalScroll).mount(hint)
         self.query_one("#score", Static).update(render_score(None))
-        self.query_one("#rp-input", Input).focus()
+        prompt = self.query_one("#rp-input", Input)
+        if opener:
+            prompt.value = opener
+            tip = "Your opener from the brief is in the prompt: Enter to say it, or make it yours first."
+            self.query_one("#conversation", VerticalScroll).mount(Static(Text(tip, style="italic dim"), classes="hint"))
+        prompt.focus()
 
     def _say(self, who: str, line: str) -> Static:
         label = "You" if who == "me" else (printable(self.record.person.name) if self.record else "Them")
@@ -165,39 +188,84 @@ class RoleplayMode(Vertical):
     def line_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         line = event.value.strip()
-        if not line:
+        if not line or self.pending is not None:
             return
         if self.drill is None:
             self.app.notify("Press Start (F6) first.", severity="warning")
             return
         event.input.value = ""
-        self._say("me", line)
-        self.respond(line)
-
-    @work(exclusive=True, group="roleplay")
-    async def respond(self, line: str) -> None:
-        score = self.query_one("#score", Static)
+        said = self._say("me", line)
         if self.chat is None:
-            turn = await asyncio.to_thread(services.roleplay_reply, self.drill, line)
-            score.update(render_score(turn.summary))
-            self._say("them", turn.reply)
-            return
-        self.chat.score(line)
-        score.update(render_score(self.drill.summary()))
+            self.reply_offline(line)
+        else:
+            self.pending = (line, said, None)
+            self.reply_with_model(line, said)
+
+    @work(exclusive=True, group="roleplay-reply")
+    async def reply_offline(self, line: str) -> None:
+        turn = await asyncio.to_thread(services.roleplay_reply, self.drill, line)
+        self.query_one("#score", Static).update(render_score(turn.summary))
+        self._say("them", turn.reply)
+
+    @work(exclusive=True, group="roleplay-reply")
+    async def reply_with_model(self, line: str, said: Static) -> None:
+        from textual.widgets import Markdown
+
+        chat = self.chat
+        try:
+            history = await chat.session.history()
+        except Exception:  # the saved conversation is unreadable: say the line afresh
+            history = []
+        # A line whose reply failed or was cancelled is still the last thing the persona heard: ask again.
+        again = bool(history) and getattr(history[-1], "type", "") == "human" and history[-1].text == line
+        chat.score(line)
+        self.query_one("#score", Static).update(render_score(self.drill.summary()))
         who = printable(self.record.person.name) if self.record else "Them"
         reply = Markdown(f"**{md_escape(who)}:** ", classes="line-them")
+        self.pending = (line, said, reply)
         conv = self.query_one("#conversation", VerticalScroll)
         await conv.mount(reply)
         stream = Markdown.get_stream(reply)
         try:
-            async for chunk in self.chat.stream(line):
+            parts: list[str] = []
+            async for chunk in chat.session.retry() if again else chat.stream(line):
+                parts.append(chunk)
                 await stream.write(md_escape(chunk))
+            if again and parts and not chat.session.cancelled:
+                self.drill.record_persona_line("".join(parts))  # chat.stream records it itself
+            self.pending = None
         except Exception as exc:
-            app: Any = self.app
-            app.notify(printable(f"The model failed: {getattr(exc, 'message', exc)}"), severity="error", markup=False)
+            self.app.notify(printable(f"The persona could not answer: {getattr(exc, 'message', exc)}"),
+                            severity="error", markup=False)  # fmt: skip
+            self._take_back()
         finally:
             await stream.stop()
             conv.scroll_end(animate=False)
+
+    def _take_back(self) -> None:
+        """The unanswered line leaves the conversation and the score and goes back into the prompt."""
+        if self.pending is None:
+            return
+        line, said, reply = self.pending
+        self.pending = None
+        if self.drill is not None:
+            services.roleplay_withdraw(self.drill, line)
+            self.query_one("#score", Static).update(render_score(self.drill.summary()))
+        said.remove()
+        if reply is not None:
+            reply.remove()
+        prompt = self.query_one("#rp-input", Input)
+        prompt.value = line
+        prompt.focus()
+
+    def action_cancel(self) -> None:
+        if self.pending is None:
+            return
+        if self.chat is not None:
+            self.chat.session.cancel()
+        self.workers.cancel_group(self, "roleplay-reply")
+        self._take_back()
+        self.app.notify("Reply cancelled; your line is back in the prompt.")
 
     def action_end(self) -> None:
         if self.drill is None:
@@ -208,6 +276,8 @@ class RoleplayMode(Vertical):
     @work(exclusive=True, group="roleplay-end")
     async def finish(self) -> None:
         app: Any = self.app
+        if self.pending is not None:  # an unanswered line is not part of the rehearsal
+            self.action_cancel()
         card = await asyncio.to_thread(services.roleplay_end, self.drill, app.search)
         markdown = printable(card.to_markdown())
         if self.chat is not None:
