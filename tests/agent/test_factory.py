@@ -48,3 +48,17 @@ def test_key_is_secret_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
     model = make_chat_model(s)
     assert "sk-distinctive-7f3a" not in repr(model)
     assert isinstance(model.openai_api_key, SecretStr)  # type: ignore[attr-defined]
+
+
+async def test_conversations_share_a_model_only_when_it_is_the_same_model_host_and_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-openai-secret")
+    openai = load_settings(llm_model="gpt-4o-mini")
+    local = load_settings(llm_model="gpt-4o-mini", llm_base_url="http://127.0.0.1:8080/v1")
+    first, again = make_chat_model(openai), make_chat_model(openai)
+    other = make_chat_model(local)
+    assert first is again  # a new conversation reuses the model (and its open connection)
+    assert other is not first
+    assert other.openai_api_key.get_secret_value() == DUMMY_KEY  # type: ignore[attr-defined]
+    assert make_chat_model(local, timeout=3) is not other  # a different timeout is a different model
