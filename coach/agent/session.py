@@ -1,7 +1,8 @@
 """A streamed conversation with the model, saved per person and job.
 
 The graph is LangChain's `create_agent` (tools optional: small local models get
-plain chat). Turns are checkpointed with `durability="exit"` (one write per
+plain chat, which streams from the model directly and keeps the graph's storage).
+Turns are checkpointed with `durability="exit"` (one write per
 turn, off the time-to-first-token path); LangGraph still saves on error and on
 cancellation, so a failed or cancelled reply leaves the user's message in the
 history, drops the partial reply, and `retry()` asks again (tests check this).
@@ -18,7 +19,7 @@ from typing import Any
 from langchain.agents import create_agent
 from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.messages.utils import count_tokens_approximately, trim_messages
 from langchain_core.tools import BaseTool
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -29,6 +30,22 @@ from coach.agent.tools import ProposalBox
 _DONE = object()
 
 
+def fit(messages: list[Any], system: BaseMessage | None, max_tokens: int) -> list[Any]:
+    """The newest turns that fit the context window, starting on a user turn (`messages` itself if all fit)."""
+    budget = max(64, max_tokens - (count_tokens_approximately([system]) if system else 0) - min(1024, max_tokens // 4))
+    if count_tokens_approximately(messages) <= budget:
+        return messages
+    kept = trim_messages(
+        messages,
+        max_tokens=budget,
+        token_counter=count_tokens_approximately,
+        strategy="last",
+        start_on="human",
+        allow_partial=False,
+    )
+    return list(kept) or messages[-1:]
+
+
 class TrimHistory(AgentMiddleware):
     """Fit the conversation into the context window: keep the newest turns, start on a user turn."""
 
@@ -37,19 +54,8 @@ class TrimHistory(AgentMiddleware):
         self.max_tokens = max_tokens
 
     def _trim(self, request: ModelRequest) -> ModelRequest:
-        system = count_tokens_approximately([request.system_message]) if request.system_message else 0
-        budget = max(64, self.max_tokens - system - min(1024, self.max_tokens // 4))
-        if count_tokens_approximately(request.messages) <= budget:
-            return request
-        kept = trim_messages(
-            request.messages,
-            max_tokens=budget,
-            token_counter=count_tokens_approximately,
-            strategy="last",
-            start_on="human",
-            allow_partial=False,
-        )
-        return request.override(messages=list(kept) or request.messages[-1:])  # type: ignore[arg-type]
+        kept = fit(request.messages, request.system_message, self.max_tokens)
+        return request if kept is request.messages else request.override(messages=kept)
 
     def wrap_model_call(self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]) -> Any:
         return handler(self._trim(request))
@@ -99,6 +105,10 @@ class ChatSession:
             checkpointer=checkpointer,
         )
         self._persist = checkpointer is not None
+        # Plain chat (no tools) goes straight to the model: see _plain_turn.
+        self._plain = not tools
+        self._context_tokens = context_tokens
+        self._history: list[BaseMessage] | None = None  # the saved turns, once read
 
     @property
     def _config(self) -> dict[str, Any]:
@@ -131,6 +141,10 @@ class ChatSession:
 
         async def pump() -> None:
             try:
+                if self._plain:
+                    await self._plain_turn(list(graph_input["messages"]) if graph_input else [], queue)
+                    queue.put_nowait(_DONE)
+                    return
                 kwargs: dict[str, Any] = {"stream_mode": "messages"}
                 if self._persist:
                     kwargs["durability"] = "exit"
@@ -166,6 +180,37 @@ class ChatSession:
                     await self._task
             self.last_reply = "" if self.cancelled else "".join(parts)
 
+    async def _plain_turn(self, new: list[BaseMessage], queue: asyncio.Queue[object]) -> None:
+        """One turn without the agent graph, which adds ~2 ms before the request (pregel set-up, callbacks).
+
+        Same storage as the graph (its checkpointed "messages"), same promises: the user's message is
+        saved - while the request is in flight - even if the reply fails or is cancelled; the reply is
+        saved only when complete; the history is trimmed for the model, never in storage.
+        """
+        if self._history is None:
+            self._history = await self.history()
+        messages = [*self._history, *new]
+        self._history = messages
+        saving = asyncio.create_task(self._save(new)) if new else None
+        system = SystemMessage(self.system_prompt)
+        parts: list[str] = []
+        try:
+            async for chunk in self.model.astream([system, *fit(messages, system, self._context_tokens)]):
+                text = chunk.text
+                if text:
+                    parts.append(text)
+                    queue.put_nowait(text)
+        finally:
+            if saving is not None:
+                await asyncio.shield(saving)
+        reply = AIMessage("".join(parts))
+        await self._save([reply])
+        self._history = [*messages, reply]
+
+    async def _save(self, messages: list[BaseMessage]) -> None:
+        if self._persist and messages:
+            await self.graph.aupdate_state(self._config, {"messages": messages}, as_node="model")
+
     async def history(self) -> list[BaseMessage]:
         """The saved conversation (user and coach turns, tool traffic included)."""
         if not self._persist:
@@ -175,6 +220,7 @@ class ChatSession:
 
     async def clear(self) -> None:
         """Drop this thread's saved history (a new rehearsal must not inherit the last one)."""
+        self._history = None
         if self._persist:
             await self.graph.checkpointer.adelete_thread(self.thread_id)
 

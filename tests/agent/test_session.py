@@ -26,29 +26,44 @@ def ws() -> Workspace:
     w.close()
 
 
+@pytest.fixture(params=[True, False], ids=["agent", "plain"])
+def with_tools(request: pytest.FixtureRequest) -> bool:
+    """The agent graph (tools bound) and the plain chat path must keep the same promises."""
+    return bool(request.param)
+
+
 def _kinds(messages: list) -> list[tuple[str, str]]:
     return [(m.type, m.text) for m in messages]
 
 
-async def test_streams_token_by_token_and_resumes_later(ws: Workspace) -> None:
+async def test_streams_token_by_token_and_resumes_later(ws: Workspace, with_tools: bool) -> None:
     s = await open_session(
-        ws, job="prep", person="Ann Lee", system_prompt="sys", model=FakeChatModel.scripted(["a b c"])
+        ws,
+        job="prep",
+        person="Ann Lee",
+        system_prompt="sys",
+        with_tools=with_tools,
+        model=FakeChatModel.scripted(["a b c"]),
     )
     chunks = [c async for c in s.stream("hello")]
     assert chunks == ["a ", "b ", "c"]
     await s.aclose()
-    again = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", model=FakeChatModel.scripted([]))
+    again = await open_session(
+        ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=FakeChatModel.scripted([])
+    )
     assert _kinds(await again.history()) == [("human", "hello"), ("ai", "a b c")]
-    other = await open_session(ws, job="debrief", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted([]))
+    other = await open_session(
+        ws, job="debrief", person="Ann Lee", system_prompt="s", with_tools=with_tools, model=FakeChatModel.scripted([])
+    )
     assert await other.history() == []
     await again.aclose()
     await other.aclose()
     assert os.stat(db_path(ws.settings.data_dir)).st_mode & 0o777 == 0o600
 
 
-async def test_cancel_keeps_user_message_and_drops_partial_reply(ws: Workspace) -> None:
+async def test_cancel_keeps_user_message_and_drops_partial_reply(ws: Workspace, with_tools: bool) -> None:
     model = FakeChatModel.scripted(["one two three four five six", "fine"], delay=0.02)
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", model=model)
+    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
     got = []
     async for chunk in s.stream("first question"):
         got.append(chunk)
@@ -60,9 +75,14 @@ async def test_cancel_keeps_user_message_and_drops_partial_reply(ws: Workspace) 
     await s.aclose()
 
 
-async def test_task_cancellation_leaves_history_consistent(ws: Workspace) -> None:
+async def test_task_cancellation_leaves_history_consistent(ws: Workspace, with_tools: bool) -> None:
     s = await open_session(
-        ws, job="prep", person="Ann Lee", system_prompt="sys", model=FakeChatModel.scripted(["x " * 50], delay=0.02)
+        ws,
+        job="prep",
+        person="Ann Lee",
+        system_prompt="sys",
+        with_tools=with_tools,
+        model=FakeChatModel.scripted(["x " * 50], delay=0.02),
     )
 
     async def consume() -> None:
@@ -78,11 +98,11 @@ async def test_task_cancellation_leaves_history_consistent(ws: Workspace) -> Non
     await s.aclose()
 
 
-async def test_error_is_one_clear_message_and_retry_sends_again(ws: Workspace) -> None:
+async def test_error_is_one_clear_message_and_retry_sends_again(ws: Workspace, with_tools: bool) -> None:
     import httpx
 
     model = FakeChatModel.scripted([httpx.ConnectError("refused"), "back again"])
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", model=model)
+    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
     with pytest.raises(LLMError) as err:
         await s.reply("are you there?")
     assert "send your message again" in err.value.message or "reach" in err.value.message
