@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,6 @@ class KnowledgeBase:
         self.builtin_dir = builtin_dir if builtin_dir is not None else knowledge_dir()
         self._manifest: Manifest | None = None
         self._ready = False
-        self._ready_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KnowledgeBase:
@@ -76,15 +74,9 @@ class KnowledgeBase:
 
     def ensure_ready(self, progress: Progress | None = None) -> AddReport:
         """Index built-in cards if they changed; re-sync if the collection is not the one we filled."""
-        if self._ready:
-            return AddReport()
-        with self._ready_lock:  # the TUI's warm-up and the agent's first search may arrive together
-            if self._ready:
-                return AddReport()
-            return self._make_ready(progress)
-
-    def _make_ready(self, progress: Progress | None) -> AddReport:
         report = AddReport()
+        if self._ready:
+            return report
         m = self.manifest
         in_sync = (
             m.meta("index_version") == INDEX_VERSION

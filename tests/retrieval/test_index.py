@@ -174,32 +174,3 @@ def test_an_index_from_before_passages_were_kept_is_upgraded_without_re_embeddin
     kb.ensure_ready()
     assert counting.texts == 0
     assert [(p.chunk_id, p.text, p.title, p.score) for p in kb.search("watering the plants", k=2)] == before
-
-
-def test_two_first_searches_at_once_index_the_cards_once(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-    import time
-
-    from coach.retrieval.ingest import Ingester
-
-    runs: list[float] = []
-    real_run = Ingester.run
-
-    def slow_run(self: Ingester, *args: object, **kwargs: object) -> object:
-        runs.append(time.monotonic())
-        time.sleep(0.3)  # long enough for the other caller to arrive while indexing
-        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Ingester, "run", slow_run)
-    found: list[str] = []
-    callers = [
-        threading.Thread(target=lambda: found.append(kb.search("a walking meeting outdoors", k=1)[0].source))
-        for _ in range(2)
-    ]
-    for caller in callers:
-        caller.start()
-    for caller in callers:
-        caller.join()
-    assert found == ["team/walks.md", "team/walks.md"]
-    assert len(runs) == 1  # the warm-up and the agent's first search do not both index the cards
-    assert kb.index.count() == kb.manifest.lexical_count()
