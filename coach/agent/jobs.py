@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+
 from coach.agent.conversations import open_saver, thread_id
 from coach.agent.factory import choose, make_chat_model, tools_enabled
 from coach.agent.openings import prep_opening
@@ -53,6 +55,7 @@ async def open_session(
     brief: str | None = None,
     with_tools: bool = True,
     opening: str | None = None,
+    history: Sequence[BaseMessage] = (),
 ) -> ChatSession:
     """A ChatSession for `person` and `job`, resumed from data_dir/conversations.db."""
     settings = ws.settings
@@ -91,6 +94,7 @@ async def open_session(
         model_name=choice.model,
         on_close=close,
         opening=opening,
+        history=history,
     )
 
 
@@ -155,11 +159,25 @@ def ask_prompt(question: str, passages: list[Passage], person: PersonRecord | No
 
 
 async def ask_session(
-    ws: Workspace, question: str, person: str | None = None, *, model: BaseChatModel | None = None, k: int = 4
+    ws: Workspace,
+    question: str,
+    person: str | None = None,
+    *,
+    model: BaseChatModel | None = None,
+    k: int = 4,
+    earlier: Sequence[tuple[str, str]] = (),
+    search: Searcher | None = None,
 ) -> tuple[ChatSession, list[Passage]]:
-    """A one-shot question: passages are retrieved first and placed in the prompt as data."""
+    """A question: passages are retrieved first and placed in the prompt as data.
+
+    `earlier` (question, answer) pairs of the same Ask conversation go to the model as history, so a
+    follow-up reads in context; Ask conversations are not saved.
+    """
     record = ws.memory.record(person) if person else None
-    passages = await asyncio.to_thread(_search(ws), question, k)  # the first search may build the index
+    passages = await asyncio.to_thread(search or _search(ws), question, k)  # the first search may build the index
     prompt = ask_prompt(question, passages, record)
-    session = await open_session(ws, job="ask", person=None, system_prompt=prompt, model=model, persist=False)
+    history = [m for q, a in earlier for m in (HumanMessage(q), AIMessage(a))]
+    session = await open_session(
+        ws, job="ask", person=None, system_prompt=prompt, model=model, persist=False, history=history
+    )
     return session, passages

@@ -83,6 +83,7 @@ class ChatSession:
         model_name: str | None = None,
         on_close: Callable[[], Awaitable[None]] | None = None,
         opening: str | None = None,
+        history: Sequence[BaseMessage] = (),
     ) -> None:
         self.model = model
         # The coach's first message, shown before the user types: it opens a new thread as an AI turn,
@@ -109,6 +110,9 @@ class ChatSession:
         self._plain = not tools
         self._context_tokens = context_tokens
         self._history: list[BaseMessage] | None = None  # the saved turns, once read
+        if history and (checkpointer is not None or tools):
+            raise ValueError("a starting history is for unsaved plain chat only")
+        self._seed = list(history)  # an unsaved conversation's earlier turns (Ask follow-ups)
 
     @property
     def _config(self) -> dict[str, Any]:
@@ -214,7 +218,7 @@ class ChatSession:
     async def history(self) -> list[BaseMessage]:
         """The saved conversation (user and coach turns, tool traffic included)."""
         if not self._persist:
-            return []
+            return list(self._history if self._history is not None else self._seed)
         state = await self.graph.aget_state(self._config)
         return list(state.values.get("messages", [])) if state and state.values else []
 

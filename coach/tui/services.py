@@ -122,44 +122,10 @@ async def ask_conversation(
     *,
     model: Any = None,
 ) -> tuple[Any, list[Passage]]:
-    """A session for one Ask question that remembers the earlier questions and answers of this Ask conversation.
+    """A session for one Ask question that remembers this Ask conversation's earlier exchanges (in memory only)."""
+    from coach.agent.jobs import ask_session
 
-    Each question gets its own passages in the system prompt; the earlier exchange is given to the model as
-    history (kept in memory only: Ask conversations are not saved), so a follow-up reads in context.
-    """
-    import asyncio
-
-    from langchain_core.messages import AIMessage, HumanMessage
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from coach.agent.factory import choose, make_chat_model
-    from coach.agent.jobs import ask_prompt
-    from coach.agent.session import ChatSession
-
-    record = ws.memory.record(person) if person else None
-    passages = await asyncio.to_thread(search, question, 4)
-    choice = choose(ws.settings)
-    session = ChatSession(
-        model if model is not None else make_chat_model(ws.settings),
-        system_prompt=ask_prompt(question, passages, record),
-        thread_id="ask",
-        checkpointer=InMemorySaver(),
-        context_tokens=ws.settings.llm_context_tokens,
-        base_url=choice.base_url,
-        model_name=choice.model,
-    )
-    if earlier:
-        history = [m for q, a in earlier for m in (HumanMessage(q), AIMessage(a))]
-        config = {"configurable": {"thread_id": session.thread_id}}
-        await session.graph.aupdate_state(config, {"messages": history}, as_node="model")
-    return session, passages
-
-
-def roleplay_withdraw(drill: Drill, line: str) -> None:
-    """Take back the user's last line (its reply failed or was cancelled), so saying it again scores it once."""
-    if drill.transcript and drill.transcript[-1] == ("me", line):
-        drill.transcript.pop()
-        drill.scored.pop()
+    return await ask_session(ws, question, person, model=model, earlier=earlier, search=search)
 
 
 def passage_document(ws: Workspace, passage: Passage) -> tuple[list[tuple[str, bool, bool]], str]:

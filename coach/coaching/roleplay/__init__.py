@@ -70,6 +70,12 @@ class Drill:
         self.scored.append(ScoredLine("me", analysis))
         return analysis
 
+    def withdraw_user_line(self, text: str) -> None:
+        """Take back the last line if it is `text` (its reply failed or was cancelled): said again, it counts once."""
+        if self.transcript and self.transcript[-1] == ("me", text):
+            self.transcript.pop()
+            self.scored.pop()
+
     def record_persona_line(self, text: str, proposed_action: str | None = None) -> None:
         """Add the persona's line (from the built-in engine or an external one, e.g. an LLM)."""
         self.transcript.append(("them", text))

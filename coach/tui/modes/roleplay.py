@@ -249,7 +249,7 @@ class RoleplayMode(Vertical):
         line, said, reply = self.pending
         self.pending = None
         if self.drill is not None:
-            services.roleplay_withdraw(self.drill, line)
+            self.drill.withdraw_user_line(line)
             self.query_one("#score", Static).update(render_score(self.drill.summary()))
         said.remove()
         if reply is not None:
