@@ -111,6 +111,7 @@ class Manifest:
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._df: dict[str, int] = {}  # document frequency per query word, valid for _df_version
         self._df_version: tuple[int, int] = (-1, -1)
+        self._rows = 0  # rows in the lexical table, valid for _df_version
         self._writes = 0  # this connection's writes: PRAGMA data_version only sees other connections'
 
     def close(self) -> None:
@@ -214,10 +215,8 @@ class Manifest:
         """
         version = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._writes)
         if version != self._df_version:
-            self._df, self._df_version = {}, version
-        total = self._df.get("\0rows")
-        if total is None:
-            total = self._df["\0rows"] = self.lexical_count()
+            self._df, self._df_version, self._rows = {}, version, self.lexical_count()
+        total = self._rows
         kept = []
         for word in words:
             df = self._df.get(word)
