@@ -31,6 +31,17 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def settle_until(pilot: Pilot[Any], text: str, rounds: int = 200) -> str:
+    """Settle until `text` is on screen (or give up): some workers start only after others finish,
+    e.g. the conversation opens after the first paint has built the brief, later on a loaded machine."""
+    for _ in range(rounds):
+        await settle(pilot)
+        if text in (shown := screen_text(pilot.app)):
+            return shown
+        await pilot.pause(0.05)
+    return screen_text(pilot.app)
+
+
 def notices(app: CoachApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
@@ -44,8 +55,7 @@ async def test_prep_chat_answers_and_a_resumed_conversation_shows_earlier_messag
 ) -> None:
     app = make_app(chat_model=FakeChatModel.scripted(["Start with how the move is going."]))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert "What do you want from this 1:1" in screen_text(app)  # the coach opens the new conversation
+        assert "What do you want from this 1:1" in await settle_until(pilot, "What do you want from this 1:1")
         app.query_one("#prep-chat .chat-input", Input).focus()
         await pilot.press(*"What should I focus on?", "enter")
         await settle(pilot)
@@ -53,8 +63,7 @@ async def test_prep_chat_answers_and_a_resumed_conversation_shows_earlier_messag
 
     again = make_app(chat_model=FakeChatModel.scripted([]))
     async with again.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        text = screen_text(again)
+        text = await settle_until(pilot, "earlier conversation")
         assert "What should I focus on?" in text and "Start with how the move is going." in text
         assert "earlier conversation" in text
 
