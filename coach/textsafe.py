@@ -29,3 +29,15 @@ def one_line(text: str, width: int = 0) -> str:
     if width and len(flat) > width:
         return flat[: max(0, width - 1)] + "…"
     return flat
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def md_escape(text: str, *, flat: bool = False) -> str:
+    """User text inside a Markdown source: printable, shown literally, never as markup.
+
+    `flat` also folds it onto one line (for list items and headings).
+    """
+    shown = " ".join(printable(text, keep_newlines=False).split()) if flat else printable(text)
+    return _MD_SPECIAL.sub(r"\\\1", shown)

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
 FILENAME = "conversations.db"
-JOBS = ("prep", "roleplay", "debrief", "ask")
 
 
 def db_path(data_dir: Path) -> Path:

@@ -9,8 +9,9 @@ LangChain here, the TUI may call it on the event loop.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from coach.text import split_sentences
 
 if TYPE_CHECKING:
     from coach.coaching.brief import Brief
@@ -21,8 +22,7 @@ ACTION_CODES = frozenset({"overdue", "user_owns_most", "action_overload"})  # wa
 
 def _first_sentence(text: str) -> str:
     """The fact, without the advice that follows it (the model gives advice; the opening only asks)."""
-    found = re.match(r"(.+?)[.!?](\s|$)", text.strip())
-    sentence = found.group(1) if found else text.strip()
+    sentence = (split_sentences(text) or [text.strip()])[0].rstrip(".!?")
     return sentence.split(": ", 1)[0].rstrip(".")[:200]
 
 

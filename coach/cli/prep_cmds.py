@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from coach.cli.common import console, emit_json, err_console, parse_date, safe, 
 from coach.cli.disputes import Resolve
 from coach.domain import Meeting, MeetingStatus, Party
 from coach.errors import CoachError
+from coach.textsafe import md_escape
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 MAX_NOTES_BYTES = 5_000_000
@@ -152,7 +154,7 @@ def _model_reading(ws: Any, rule_actions: list[Any], text: str, person: str, qui
 
 
 def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
-    from coach.coaching.brief import md
+    md = partial(md_escape, flat=True)
 
     lines: list[str] = []
     shown: set[int] = set()
@@ -177,7 +179,7 @@ def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
 def _print(out: dict[str, Any]) -> None:
     from rich.markdown import Markdown
 
-    from coach.coaching.brief import md
+    md = partial(md_escape, flat=True)
 
     s = out["summary"]
     lines = [f"# Debrief: {md(out['person'])}", ""]

@@ -30,12 +30,12 @@ from typing import Any, Literal
 
 from coach.coaching import lexicon as lx
 from coach.coaching.lexicon import words
+from coach.text import typed_pieces
 
 QuestionType = Literal["open", "closed"]
 PersonalMove = Literal["ask", "reveal"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?]+")
 _CLAUSE = re.compile(r",|;|:\s|\s[-–—]\s|\(|\)")
 _SUBJECTS = words("you we i they he she there it the your our my this that everyone everything anyone")
 _NOUNISH_NEXT = words("is was went looks looked has had seems seemed came got are were needs took ran 's")
@@ -66,12 +66,9 @@ class LineAnalysis:
 
 def normalise(text: str) -> str:
     """Lowercase words with straight apostrophes and chat spellings expanded; keeps . ! ? , for splitting."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = lx.respell(text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")).lower()
     text = re.sub(r"[^a-z0-9'?!.,;:\-–—()\s]", " ", text)
-    out: list[str] = []
-    for token in re.findall(r"[a-z0-9'\-]+|[?!.,;:–—()]", text):
-        out.append(lx.SPELLINGS.get(token, token))
-    joined = " ".join(out)
+    joined = " ".join(re.findall(r"[a-z0-9'\-]+|[?!.,;:–—()]", text))
     return re.sub(r"\s+([?!.,;:)])", r"\1", joined).replace("( ", "(")
 
 
@@ -207,8 +204,7 @@ def analyse_line(text: str) -> LineAnalysis:
     question: QuestionType | None = None
     personal: PersonalMove | None = None
     directive = False
-    for match in _SENTENCE.finditer(norm):
-        sentence = match.group(0).strip()
+    for sentence in typed_pieces(norm):
         clauses = _clauses(sentence)
         if not clauses:
             continue

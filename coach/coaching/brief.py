@@ -7,7 +7,6 @@ knowledge index when a Searcher is given. Pure logic: no I/O beyond the Searcher
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -16,7 +15,6 @@ from coach.coaching.frameworks import FRAMEWORKS, Kind, kind_of, micro_involveme
 from coach.coaching.openers import Followup, opener, personal_followups
 from coach.domain import Action, MeetingStatus, Party, Passage, Person, PersonRecord, Relationship, Searcher
 from coach.errors import CoachError
-from coach.textsafe import printable
 
 LONG_GAP_DAYS = 28
 _QUERIES = {
@@ -109,12 +107,6 @@ class Brief(BaseModel):
         return render(self)
 
 
-def md(text: str) -> str:
-    """User text made safe for a Markdown source: printable, one line, specials escaped."""
-    flat = " ".join(printable(text, keep_newlines=False).split())
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", flat)
-
-
 def attendance(record: PersonRecord, today: dt.date) -> Attendance:
     past = sorted((m for m in record.meetings if m.date <= today), key=lambda m: (m.date, m.id or 0))
     last10 = past[-10:]
@@ -148,7 +140,7 @@ def _open(a: Action, today: dt.date) -> OpenAction:
     )
 
 
-def _watch_outs(record: PersonRecord, today: dt.date, kind: Kind, att: Attendance) -> list[WatchOut]:
+def _watch_outs(record: PersonRecord, today: dt.date, kind: Kind) -> list[WatchOut]:
     person, first = record.person, record.person.name.split()[0]
     past = sorted((m for m in record.meetings if m.date <= today), key=lambda m: (m.date, m.id or 0))
     out: list[WatchOut] = []
@@ -234,7 +226,7 @@ def build_brief(record: PersonRecord, today: dt.date, search: Searcher | None = 
     kind = kind_of(record.person)
     fw = FRAMEWORKS[kind]
     att = attendance(record, today)
-    watch = _watch_outs(record, today, kind, att)
+    watch = _watch_outs(record, today, kind)
     passages, note = _passages(search, kind, [w.code for w in watch])
     actions = sorted(
         (_open(a, today) for a in record.actions if not a.done),

@@ -1,16 +1,19 @@
-"""The brief as one Markdown page. Every piece of user text goes through `md()`."""
+"""The brief as one Markdown page. Every piece of user text goes through `md` (escaped, on one line)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
+
+from coach.textsafe import md_escape
 
 if TYPE_CHECKING:
     from coach.coaching.brief import Brief
 
+md = partial(md_escape, flat=True)
+
 
 def render(brief: Brief) -> str:
-    from coach.coaching.brief import md
-
     p, a = brief.person, brief.attendance
     role = f" · {md(p.role)}" if p.role else ""
     lines = [f"# Prep: {md(p.name)}", "", f"*{brief.label}*{role}", ""]

@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel
 
-from coach.coaching.frameworks import SENSITIVE_WORDS
+from coach.coaching.lexicon import SENSITIVE_WORDS
 from coach.domain import MeetingStatus, Party, PersonRecord, Relationship
 
 TENSE = re.compile(

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.coaching import lexicon as lx
 from coach.coaching.analysis import LineAnalysis, analyse_line
 
 ME_PREFIXES = frozenset({"me", "m", "i", "manager", "mgr", "you", "user", "q", "myself", "interviewer"})
@@ -33,9 +34,6 @@ _WORDS = re.compile(r"\w+(?:'\w+)?")
 SCHEIN = "Edgar H. Schein & Peter A. Schein — Humble Leadership"
 ONE_TO_ONES = "Unknown author — blog post on always turning up to your 121s"
 DUTTON = "Jane E. Dutton & Emily Heaphy — We Learn More When We Learn Together"
-_OPT_OUT = re.compile(
-    r"only if|no pressure|don't have to|if you('d| would)? (like|want)|feel free not|no need to", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ def summarise(lines: Iterable[ScoredLine]) -> Summary:
         s.questions += a.question is not None
         s.open_questions += a.question == "open"
         s.personal_asks += a.personal == "ask"
-        s.opt_out_asks += a.personal == "ask" and bool(_OPT_OUT.search(a.text))
+        s.opt_out_asks += a.personal == "ask" and bool(lx.OPT_OUT.search(a.text))
         s.personal_reveals += a.personal == "reveal"
         s.directives += a.directive
     s.feedback = feedback(s)

@@ -9,18 +9,16 @@ either side. A short Markdown card is one chunk: the card is the idea.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from coach.retrieval.readers import Block, Document
+from coach.text import split_sentences
 
 TARGET_WORDS = 180
 MAX_WORDS = 250
 OVERLAP_WORDS = 40
 CHUNKER_VERSION = "1"  # bump when chunk text changes: the index re-embeds everything
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class Chunk:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return split_sentences(text, prose=True)
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -252,9 +252,6 @@ class Manifest:
         self.db.execute("COMMIT")
         self._writes += 1
 
-    def total_chunks(self) -> int:
-        return int(self.db.execute("SELECT COALESCE(SUM(chunks), 0) FROM sources").fetchone()[0])
-
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None

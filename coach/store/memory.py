@@ -124,12 +124,6 @@ class Memory:
             raise UnknownPersonError(name, self.names())
         return _person(row)
 
-    def person_by_id(self, person_id: int) -> Person:
-        row = self.con.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no person with id {person_id}")
-        return _person(row)
-
     def add_person(self, person: Person) -> Person:
         with transaction(self.con):
             return self._insert_person(person)

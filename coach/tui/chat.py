@@ -11,7 +11,6 @@ imported on first use, so an empty panel costs nothing at start-up.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -22,19 +21,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input
 
 from coach.errors import CoachError
-from coach.textsafe import printable
+from coach.textsafe import md_escape, printable
 from coach.tui import services
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~>])")
-
-
-def md_escape(text: str) -> str:
-    """User text inside a Markdown source: shown literally, never as markup."""
-    return _MD_SPECIAL.sub(r"\\\1", printable(text))
-
 
 Offline = Callable[[str], str]
 Opener = Callable[[str], Awaitable[tuple[Any, str]]]  # message -> (ChatSession, Markdown to add after the reply)

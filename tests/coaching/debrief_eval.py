@@ -7,11 +7,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-from coach.coaching.debrief import analyse_notes
+from coach.coaching.debrief import Debrief
+from coach.coaching.debrief import analyse_notes as _analyse_notes
 from coach.domain import Person
+from coach.nlp.spacy_en import load
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MEETING = dt.date(2025, 2, 26)
+
+
+def analyse_notes(*args: Any, **kwargs: Any) -> Debrief:
+    """The debrief as the workspace runs it: with the verified English pipeline handed in."""
+    return _analyse_notes(*args, nlp=load(), **kwargs)
 
 
 def score(filename: str, verbose: bool = False) -> dict[str, Any]:

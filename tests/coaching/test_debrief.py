@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from coach.coaching.debrief import analyse_notes
 from coach.coaching.debrief.dates import find_due
-from coach.coaching.nlp import PINNED_SHA256, get_nlp, verify
 from coach.domain import Meeting, MeetingStatus, Note, Person, PersonRecord
 from coach.errors import CoachError
+from coach.nlp.spacy_en import PINNED_SHA256, load, verify
+from tests.coaching.debrief_eval import analyse_notes
 
 PRIYA = Person(name="Priya Raman")
 
@@ -125,7 +125,7 @@ def test_bad_input() -> None:
 
 
 def test_model_is_pinned_and_checked(tmp_path: Path) -> None:
-    assert get_nlp() is get_nlp()
+    assert load() is load()
     for rel in PINNED_SHA256:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(b"tampered")

@@ -1,22 +1,27 @@
 """Debrief: turn a manager's notes after a 1:1 into actions, ownership and nudges.
 
-Pure logic over domain objects; the spaCy pipeline comes from coach.coaching.nlp.
+Pure logic over domain objects. The spaCy pipeline is handed in (`nlp`, from `coach.nlp.spacy_en`): the
+core never loads a model itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from coach.coaching.debrief.dates import find_due
 from coach.coaching.debrief.nudges import ActionView, build_nudges
 from coach.coaching.debrief.segment import Segment, sentences, worth_parsing
-from coach.coaching.frameworks import PERSONAL_WORDS
+from coach.coaching.lexicon import PERSONAL_WORDS
 from coach.domain import Action, MeetingStatus, Note, Owner, Person, PersonRecord, Proposer
 from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["Debrief", "DebriefAction", "analyse_notes"]
 
@@ -74,21 +79,19 @@ class Debrief(BaseModel):
         return [Note(text=t, personal=True) for t in self.personal_notes]
 
 
-def english_share(text: str) -> float:
-    """Share of words that are English stop words: near 0.3-0.5 for English prose."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+def english_share(text: str, stop_words: Collection[str]) -> float:
+    """Share of words that are English stop words (the pipeline's own list): near 0.3-0.5 for English prose."""
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if not words:
         return 0.0
-    return sum(w in STOP_WORDS or w in ("i'll", "we'll", "she'll", "he'll") for w in words) / len(words)
+    return sum(w in stop_words or w in ("i'll", "we'll", "she'll", "he'll") for w in words) / len(words)
 
 
-def looks_english(text: str) -> bool:
+def looks_english(text: str, stop_words: Collection[str]) -> bool:
     words = _WORD.findall(text[:20000])
     if len(words) < 8:
-        return (bool(words) and english_share(text) > 0) or any(w.isascii() for w in words)
-    return english_share(text) >= 0.12
+        return (bool(words) and english_share(text, stop_words) > 0) or any(w.isascii() for w in words)
+    return english_share(text, stop_words) >= 0.12
 
 
 def _personal(segment: Segment, person: Person) -> bool:
@@ -103,17 +106,18 @@ def analyse_notes(
     meeting_date: dt.date | None = None,
     status: MeetingStatus = MeetingStatus.held,
     length_minutes: int | None = None,
+    *,
+    nlp: Language,
 ) -> Debrief:
     """Actions (with owner, proposer and due date), nudges and personal disclosures from notes."""
     from coach.coaching.debrief.extract import Parties, find_actions, prepare
-    from coach.coaching.nlp import get_nlp
 
     if not text or not text.strip():
         raise CoachError("the notes are empty")
     base = meeting_date or dt.date.today()
     debrief = Debrief(person=person.name)
     segments = sentences(text)
-    if not looks_english(text):
+    if not looks_english(text, nlp.Defaults.stop_words):
         debrief.warnings.append(
             "These notes don't look like English, so no actions were extracted. The debrief reads English notes only."
         )
@@ -125,7 +129,6 @@ def analyse_notes(
         for body, tagged in [prepare(seg.text, parties)]
         if tagged is not None or worth_parsing(seg)
     ]
-    nlp = get_nlp()
     seen: set[str] = set()
     action_sentences: set[str] = set()
     views: list[ActionView] = []

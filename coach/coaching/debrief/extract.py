@@ -10,10 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
-
+from coach.coaching.lexicon import ACTION_VERBS
 from coach.domain import Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 ME, THEM, BOTH, UNCLEAR = "me", "them", "both", "unclear"
 _ME = {"i", "me", "myself", "my"}
@@ -34,7 +37,6 @@ HEDGE_PHRASES = re.compile(
     re.I,
 )
 DONE_WORDS = {"already", "previously"}
-SUPPORT_VERBS = {"help", "support", "unblock", "introduce", "connect", "find", "chase", "check", "share", "sponsor"}
 
 _PREFIX = re.compile(r"^(?:actions?|todo|ap|next steps?|follow[- ]?ups?)\s*(?:\(([^)]{1,30})\))?\s*[:\-–]\s*", re.I)
 _OWNER_PREFIX = re.compile(r"^([A-Za-z][\w'.-]*(?:\s[A-Za-z][\w'.-]*)?)\s*(?::|\s[-–]\s)\s*(?=\S)")
@@ -313,86 +315,9 @@ def find_actions(sent: Span, parties: Parties, tagged_owner: str | None, bullet:
             add(v, tagged_owner, None)
     if not found and (bullet or tagged_owner):
         words = [t for t in sent if not t.is_punct and t.lower_ not in ("please", "then", "also")]
-        if words and words[0].lower_ in IMPERATIVE_VERBS and words[0].dep_ != "nsubj" and not _blocked(words[0]):
+        if words and words[0].lower_ in ACTION_VERBS and words[0].dep_ != "nsubj" and not _blocked(words[0]):
             text = sent.text.strip().strip(",.;:-– ")
             found.append(
                 Found(text[:1].upper() + text[1:], tagged_owner or UNCLEAR, UNCLEAR, words[0].lower_, sent.text)
             )
     return found
-
-
-IMPERATIVE_VERBS = set(
-    [
-        "book",
-        "email",
-        "e-mail",
-        "send",
-        "call",
-        "schedule",
-        "set",
-        "write",
-        "draft",
-        "review",
-        "share",
-        "check",
-        "follow",
-        "ask",
-        "update",
-        "prepare",
-        "create",
-        "organise",
-        "organize",
-        "plan",
-        "chase",
-        "find",
-        "fix",
-        "arrange",
-        "sort",
-        "confirm",
-        "reach",
-        "ping",
-        "talk",
-        "meet",
-        "look",
-        "read",
-        "get",
-        "give",
-        "put",
-        "introduce",
-        "connect",
-        "invite",
-        "add",
-        "move",
-        "raise",
-        "escalate",
-        "submit",
-        "finish",
-        "start",
-        "run",
-        "test",
-        "document",
-        "publish",
-        "post",
-        "order",
-        "buy",
-        "contact",
-        "sync",
-        "block",
-        "prep",
-        "collect",
-        "gather",
-        "propose",
-        "clarify",
-        "align",
-        "feed",
-        "give",
-        "book",
-        "circulate",
-        "loop",
-        "nominate",
-        "agree",
-        "outline",
-        "map",
-        "pair",
-    ]
-)

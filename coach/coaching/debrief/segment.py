@@ -11,34 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from coach.coaching.lexicon import respell
+from coach.text import split_sentences
+
 MAX_SEGMENT = 600  # characters; longer runs are cut at whitespace
 
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪–—>]+|\d{1,2}[.)]|\[\s?[x ]?\s?\])\s*", re.I)
-_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
-_TYPOS = [
-    (re.compile(r"(^|[(,;:]\s*|\b(?:and|so|then|but)\s+)(?:ill|Ill|iwill)(?=\s+[a-z])"), r"\1I'll"),
-    (re.compile(r"(^|[\s(,;:])i(?=[\s']|$)"), r"\1I"),
-    (re.compile(r"\b(she|he|they|we|you)ll\b", re.I), r"\1'll"),
-    (re.compile(r"\b(she|he)s\b", re.I), r"\1's"),
-    (re.compile(r"\bim\b", re.I), "I'm"),
-    (re.compile(r"\bwil\b", re.I), "will"),
-    (re.compile(r"\b(do|does|did|wo|ca|is|are|was|were|has|have|had)nt\b", re.I), r"\1n't"),
-    (re.compile(r"\bwont\b", re.I), "won't"),
-    (re.compile(r"\bcant\b", re.I), "can't"),
-    (re.compile(r"\bgonna\b", re.I), "going to"),
-    (re.compile(r"\bwanna\b", re.I), "want to"),
-    (re.compile(r"\b(?:tmrw|tmr|tomorow|tommorow|tommorrow)\b", re.I), "tomorrow"),
-    (re.compile(r"\bnxt\b", re.I), "next"),
-    (re.compile(r"\bvolunteerd\b", re.I), "volunteered"),
-    (re.compile(r"\bofferr?ed\b", re.I), "offered"),
-    (re.compile(r"\bagred\b", re.I), "agreed"),
-    (re.compile(r"\bpromm?iss?ed\b", re.I), "promised"),
-    (re.compile(r"\bs+ugg?est(?:ed|d)\b", re.I), "suggested"),
-    (re.compile(r"\bwk\b", re.I), "week"),
-    (re.compile(r"\bpls\b", re.I), "please"),
-    (re.compile(r"\bw/"), "with "),
-    (re.compile(r"\s+"), " "),
-]
 # A sentence is parsed only if it has one of these: a future or obligation marker, a
 # control verb, or the "Name to do X" shorthand. Bullets are always parsed.
 _CUE = re.compile(
@@ -69,9 +47,7 @@ def clean(text: str) -> str:
 
 
 def fix_typos(sentence: str) -> str:
-    for pattern, repl in _TYPOS:
-        sentence = pattern.sub(repl, sentence)
-    return sentence.strip()
+    return " ".join(respell(sentence).split())
 
 
 def _chunks(sentence: str) -> list[str]:
@@ -94,7 +70,7 @@ def sentences(text: str) -> list[Segment]:
             continue
         bullet = bool(_BULLET.match(line))
         body = _BULLET.sub("", line, count=1) if bullet else line
-        for sent in _SENT_SPLIT.split(body.strip()):
+        for sent in split_sentences(body, semicolons=True):
             for chunk in _chunks(sent):
                 fixed = fix_typos(chunk)
                 if fixed:

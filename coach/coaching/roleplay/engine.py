@@ -18,6 +18,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from coach.coaching import lexicon as lx
 from coach.coaching.analysis import LineAnalysis
 from coach.coaching.roleplay import lines as L
 from coach.coaching.roleplay.persona import PersonaCard, Temperament
@@ -37,7 +38,6 @@ PRIORITY = re.compile(
     r"should happen|approach|matters?|important|propose|ideas?|grow\w*|career|improve|change|do differently|"
     r"want to (do|achieve|get|try)|would you (do|try|like)|will you|could you do|can i do|get out of)\b"
 )
-_OPT_OUT = re.compile(r"only if|no pressure|don't have to|if you('d| would)? (like|want)|no need to", re.I)
 
 
 @dataclass
@@ -104,7 +104,7 @@ class PersonaEngine:
     def _update(self, a: LineAnalysis) -> None:
         if a.personal == "ask":
             self.asked = True
-            self.openness += 1.5 if _OPT_OUT.search(a.text) else 1.0
+            self.openness += 1.5 if lx.OPT_OUT.search(a.text) else 1.0
         elif a.personal == "reveal":
             self.revealed = True
             self.openness += 1.0

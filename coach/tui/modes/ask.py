@@ -18,8 +18,9 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from coach.domain import Passage, PersonRecord
+from coach.textsafe import md_escape
 from coach.tui import services
-from coach.tui.chat import ChatPanel, md_escape
+from coach.tui.chat import ChatPanel
 
 
 def offline_answer(hits: list[Passage], question: str) -> str:

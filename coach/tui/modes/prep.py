@@ -20,9 +20,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.domain import Passage, PersonRecord
-from coach.textsafe import one_line, printable
+from coach.textsafe import md_escape, one_line, printable
 from coach.tui import services
-from coach.tui.chat import ChatPanel, md_escape
+from coach.tui.chat import ChatPanel
 
 
 class PrepMode(Vertical):

@@ -22,9 +22,8 @@ from textual.widgets import Button, Input, Select, Static
 
 from coach.domain import PersonRecord
 from coach.errors import CoachError
-from coach.textsafe import printable
+from coach.textsafe import md_escape, printable
 from coach.tui import services
-from coach.tui.chat import md_escape
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown

@@ -66,8 +66,8 @@ def verify(directory: Path | None = None) -> None:
             )
 
 
-def get_nlp() -> Language:
-    """The process-wide pipeline (tagger, parser, lemmatizer; NER disabled)."""
+def load() -> Language:
+    """The process-wide pipeline (tagger, parser, lemmatizer; NER disabled), verified on first load."""
     global _nlp
     if _nlp is None:
         with _lock:

@@ -1,0 +1,5 @@
+"""The language models coach reads text with, loaded from files and checked: I/O the pure core receives.
+
+`coach.coaching` never loads a model itself. The workspace (or a test) loads one here
+and hands it in: `analyse_notes(..., nlp=spacy_en.load())`.
+"""
