@@ -14,13 +14,14 @@ from coach.agent.jobs import open_session
 from coach.agent.prompts import data_block, render
 from coach.agent.session import ChatSession
 from coach.coaching.analysis import LineAnalysis
-from coach.coaching.roleplay import Drill, end, start
+from coach.coaching.roleplay import Drill, end
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+    from langgraph.checkpoint.base import BaseCheckpointSaver
 
+    from coach.config import Settings
     from coach.domain import Searcher
-    from coach.workspace import Workspace
 
 
 @dataclass
@@ -87,20 +88,25 @@ def persona_card(drill: Drill) -> str:
     return "\n".join(lines)
 
 
-async def roleplay_chat(
-    ws: Workspace,
-    name: str,
-    scenario: str | None = None,
-    temperament: str | None = None,
+async def open_roleplay(
+    settings: Settings,
+    drill: Drill,
     *,
     model: BaseChatModel | None = None,
+    checkpointer: BaseCheckpointSaver | None = None,
+    search: Searcher | None = None,
 ) -> RoleplayChat:
-    record = ws.memory.record(name)
-    drill = start(record, scenario=scenario, temperament=temperament)
+    """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh."""
     prompt = render("persona", persona=data_block("persona", persona_card(drill)))
     # The persona never gets tools: it must not touch memory.
     session = await open_session(
-        ws, job="roleplay", person=record.person.name, system_prompt=prompt, model=model, with_tools=False
+        settings,
+        job="roleplay",
+        person=drill.persona.name,
+        system_prompt=prompt,
+        model=model,
+        checkpointer=checkpointer,
+        with_tools=False,
     )
-    await session.clear()  # each rehearsal starts fresh: the drill and its scorecard only know this one
-    return RoleplayChat(session=session, drill=drill, search=ws.searcher())
+    await session.clear()  # the drill and its scorecard only know this one
+    return RoleplayChat(session=session, drill=drill, search=search)

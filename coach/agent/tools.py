@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from coach.domain import Action, Meeting, MeetingStatus, Note, Owner, Party, Passage, PersonRecord, Proposer
-from coach.errors import NotFoundError
+from coach.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:
     from langchain_core.tools import BaseTool
@@ -111,7 +111,10 @@ def build_tools(
         """Search the management knowledge base; returns passages with their citations."""
         if search is None:
             return "The knowledge base is not available."
-        return format_passages(search(query, 4))
+        try:
+            return format_passages(search(query, 4))
+        except CoachError as exc:  # the one policy: say why, and coach on without passages
+            return f"The knowledge base is unavailable: {exc.message}"
 
     async def get_brief() -> str:
         """The prepared brief for the next 1:1 with this person."""

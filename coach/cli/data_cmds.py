@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +10,6 @@ import typer
 
 from coach.cli.common import console, safe, workspace
 from coach.cli.memory_cmds import forget_person
-from coach.store.export import export_json, export_markdown, import_doc, read_export, write_export
 
 
 class ExportFormat(StrEnum):
@@ -34,16 +32,11 @@ def export(
     ] = None,
 ) -> None:
     """Export everything: Markdown to read, JSON that `coach import` restores."""
-    memory = workspace(ctx).memory
-    text = (
-        json.dumps(export_json(memory), ensure_ascii=False, indent=2) + "\n"
-        if fmt is ExportFormat.json
-        else export_markdown(memory)
-    )
+    ws = workspace(ctx)
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(ws.export(fmt.value), nl=False)
         return
-    write_export(output, text)
+    ws.export_to(output, fmt.value)
     console.print(safe(f"Exported to {output}"))
 
 
@@ -53,7 +46,7 @@ def import_(
     replace: Annotated[bool, typer.Option("--replace", help="Overwrite people who already exist.")] = False,
 ) -> None:
     """Restore people from a JSON export."""
-    count = import_doc(workspace(ctx).memory, read_export(file), replace=replace)
+    count = workspace(ctx).import_(file, replace=replace)
     console.print(f"Imported {count} {'person' if count == 1 else 'people'}.")
 
 
@@ -68,7 +61,5 @@ def forget(
 
 def demo(ctx: typer.Context) -> None:
     """Load a sample team to explore coach with."""
-    from coach.demo import load_demo
-
-    names = load_demo(workspace(ctx).memory)
+    names = workspace(ctx).load_demo()
     console.print(f'Loaded the demo team: {", ".join(names)}. Try `coach people list` or `coach brief "{names[0]}"`.')

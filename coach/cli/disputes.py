@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,7 +18,7 @@ from coach.cli.common import console, safe
 from coach.errors import CoachError
 
 if TYPE_CHECKING:
-    from coach.agent.debrief import Merged, MergedAction, Reading
+    from coach.coaching.debrief.disputes import Merged, MergedAction, Reading
 
 LABELS = {"owner": "owner", "proposed_by": "proposed by"}
 
@@ -70,52 +70,22 @@ def _decide(action: MergedAction, number: int, total: int) -> Reading | None:
     return chosen.model_copy(update={"due": action.rules.due or action.model.due})
 
 
-def decide(merged: Merged) -> list[tuple[MergedAction, Reading]]:
-    """Ask about every disputed action in turn; the agreed ones pass through."""
+def decide(merged: Merged) -> dict[int, Reading | None]:
+    """Ask about every disputed action in turn (None: the user dropped it); the agreed ones need no decision."""
     disputes = merged.disputes
     if disputes:
         console.print(safe(f"The rules and the model read {len(disputes)} action(s) differently. You decide:"))
-    out: list[tuple[MergedAction, Reading]] = []
+    out: dict[int, Reading | None] = {}
     number = 0
-    for action in merged.actions:
-        if not action.disputed:
-            out.append((action, action.agreed()))
-            continue
-        number += 1
-        reading = _decide(action, number, len(disputes))
-        if reading is not None:
-            out.append((action, reading))
+    for i, action in enumerate(merged.actions):
+        if action.disputed:
+            number += 1
+            out[i] = _decide(action, number, len(disputes))
     return out
 
 
-def resolved(merged: Merged, side: Resolve) -> list[tuple[MergedAction, Reading]]:
-    out: list[tuple[MergedAction, Reading]] = []
-    for action in merged.actions:
-        reading = action.choose(side.value) if action.disputed else action.agreed()
-        if reading is not None:
-            out.append((action, reading))
-    return out
-
-
-def decided_json(pairs: list[tuple[MergedAction, Reading]], how: str) -> list[dict[str, Any]]:
-    return [
-        r.to_json() | {"found_by": a.found_by, "disputed": False} | ({"decided_by": how} if a.disputed else {})
-        for a, r in pairs
-    ]
-
-
-def summary(readings: list[Reading], disputed: int = 0) -> dict[str, int]:
-    """The same counts as the offline summary, over the actions that would be saved."""
-    out = {
-        "total": len(readings),
-        "owned_by_them": sum(r.owner == "them" for r in readings),
-        "proposed_by_them": sum(r.proposed_by == "them" for r in readings),
-        "owned_by_me": sum(r.owner == "me" for r in readings),
-    }
-    return out | ({"disputed": disputed} if disputed else {})
-
-
-def refuse_to_save(count: int) -> CoachError:
+def refuse(count: int) -> CoachError:
+    """Why `--save` wrote nothing: disputes nobody decided (the CLI's wording of the one rule)."""
     return CoachError(
         f"{count} action(s) are disputed between the rule-based reading and the model's, so nothing was saved: "
         "run the debrief in a terminal (without --json) to decide each one, or pass --resolve rules or "

@@ -17,7 +17,7 @@ from coach.cli.common import console, emit_json, err_console, require_text, safe
 
 if TYPE_CHECKING:
     from coach.retrieval.ingest import AddReport
-    from coach.retrieval.knowledge import KnowledgeBase
+    from coach.workspace import Workspace
 
 knowledge_app = typer.Typer(help="The knowledge index: built-in cards plus your own files.", no_args_is_help=True)
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
@@ -56,15 +56,15 @@ class RichProgress:
             self._bar = None
 
 
-def _ready_knowledge(ctx: typer.Context, as_json: bool) -> KnowledgeBase:
-    """The index with the built-in cards in it (a progress bar the first time, unless --json)."""
-    kb = workspace(ctx).knowledge
+def _ready(ctx: typer.Context, as_json: bool) -> Workspace:
+    """The workspace with the built-in cards indexed (a progress bar the first time, unless --json)."""
+    ws = workspace(ctx)
     progress = RichProgress(enabled=not as_json)
     try:
-        kb.ensure_ready(progress)
+        ws.ensure_index(progress)
     finally:
         progress.stop()
-    return kb
+    return ws
 
 
 def _warn(report: AddReport) -> None:
@@ -92,10 +92,9 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Index your own files; unchanged files are skipped, changed ones replaced."""
-    kb = workspace(ctx).knowledge
     progress = RichProgress(enabled=not as_json)
     try:
-        report = kb.add(paths, progress)
+        report = workspace(ctx).add_knowledge(paths, progress)
     finally:
         progress.stop()
     _summary(report, as_json)
@@ -104,8 +103,7 @@ def add(
 @knowledge_app.command("list")
 def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every indexed source with its title and number of chunks."""
-    kb = _ready_knowledge(ctx, as_json)
-    rows = kb.list_sources()
+    rows = _ready(ctx, as_json).index_sources()
     if as_json:
         emit_json(rows)
         return
@@ -126,8 +124,7 @@ def search(
 ) -> None:
     """Passages that best answer QUERY, best first, with their sources."""
     query = require_text(query, "the search query")
-    kb = _ready_knowledge(ctx, as_json)
-    passages = kb.search(query, k=k, source=source, concept=concept)
+    passages = _ready(ctx, as_json).search(query, k, source=source, concept=concept)
     if as_json:
         emit_json([p.model_dump() for p in passages])
         return
@@ -152,7 +149,7 @@ def remove(
     as_json: JsonOpt = False,
 ) -> None:
     """Remove one source and all its chunks from the index."""
-    rec = workspace(ctx).knowledge.remove(require_text(source, "source"))
+    rec = workspace(ctx).remove_knowledge(require_text(source, "source"))
     if as_json:
         emit_json({"removed": rec.source, "chunks": rec.chunks})
     else:
@@ -162,10 +159,9 @@ def remove(
 @knowledge_app.command("rebuild")
 def rebuild(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Wipe the index and re-ingest every known source (also repairs a damaged index)."""
-    kb = workspace(ctx).knowledge
     progress = RichProgress(enabled=not as_json)
     try:
-        report = kb.rebuild(progress)
+        report = workspace(ctx).rebuild_knowledge(progress)
     finally:
         progress.stop()
     _summary(report, as_json)

@@ -24,21 +24,18 @@ def launch(ws: Workspace) -> None:
 
 
 def overview(ws: Workspace) -> None:
-    memory = ws.memory
-    if memory.is_empty():
+    if ws.is_empty():
         console.print(Text("Welcome to coach.", style="bold"))
         console.print(safe(f"Your data lives in {ws.settings.data_dir} (only you can read it)."))
         if sys.stdin.isatty() and console.input("Load a demo team to explore? [y/N] ").strip().lower() in {"y", "yes"}:
-            from coach.demo import load_demo
-
-            load_demo(memory)
+            ws.load_demo()
         else:
             console.print(
                 "Start with `coach people add NAME --relationship report`, or `coach demo` for a sample team."
             )
             return
     t = table("Name", "Relationship", "Open actions", "Last 1:1", title="Your people")
-    for s in memory.summaries():
+    for s in ws.people():
         mark = "  ⚠ you cancelled" if s.cancelled_by_me_recently else ""
         last = s.last_meeting.isoformat() if s.last_meeting else "—"
         t.add_row(safe(s.person.name), s.person.relationship.value, str(s.open_actions), last + mark)

@@ -39,7 +39,7 @@ def people_add(
     context: Annotated[str, typer.Option(help="Anything worth remembering about the relationship.")] = "",
 ) -> None:
     """Add a person: a report, your boss or a peer."""
-    person = workspace(ctx).memory.add_person(
+    person = workspace(ctx).add_person(
         Person(name=require_text(name, "name"), relationship=relationship, role=role, level=level, context=context)
     )
     console.print(safe(f"Added {person.name} ({person.relationship.value})."))
@@ -48,7 +48,7 @@ def people_add(
 @people_app.command("list")
 def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Everyone you have 1:1s with, with open actions and the last meeting."""
-    summaries = workspace(ctx).memory.summaries()
+    summaries = workspace(ctx).people()
     if as_json:
         emit_json(
             [
@@ -84,7 +84,7 @@ def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @people_app.command("show")
 def people_show(ctx: typer.Context, name: str, as_json: JsonOpt = False) -> None:
     """Everything memory holds about one person."""
-    record = workspace(ctx).memory.record(name)
+    record = workspace(ctx).record(name)
     if as_json:
         emit_json(record.model_dump(mode="json"))
         return
@@ -124,7 +124,7 @@ def people_edit(
     """Change a person's name, relationship, role, level or context."""
     if new_name is not None:
         new_name = require_text(new_name, "name")
-    person = workspace(ctx).memory.edit_person(
+    person = workspace(ctx).edit_person(
         name, name=new_name, relationship=relationship, role=role, level=level, context=context
     )
     console.print(safe(f"Updated {person.name}."))
@@ -139,8 +139,7 @@ def people_remove(
 
 
 def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
-    memory = workspace(ctx).memory
-    person = memory.person(name)
+    person = workspace(ctx).person(name)
     question = f"Erase {one_line(person.name)} and every meeting, action and note about them? This cannot be undone"
     try:
         confirmed = yes or typer.confirm(question)
@@ -173,10 +172,11 @@ def meeting_log(
         raise CoachError(f"say who {status.value} it with --by me|them")
     day = parse_date(date)
     assert day is not None
-    meeting, _, _ = workspace(ctx).memory.log_meeting(
+    ws = workspace(ctx)
+    meeting = ws.log_meeting(
         name, Meeting(date=day, status=status, cancelled_by=by, length_minutes=length, notes=notes)
     )
-    console.print(safe(f"Logged a {meeting.status.value} 1:1 with {workspace(ctx).memory.person(name).name} on {day}."))
+    console.print(safe(f"Logged a {meeting.status.value} 1:1 with {ws.person(name).name} on {day}."))
 
 
 # -- actions ------------------------------------------------------------------
@@ -190,7 +190,7 @@ def action_add(
     due: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
 ) -> None:
     """Add an action for a person."""
-    action = workspace(ctx).memory.add_action(
+    action = workspace(ctx).add_action(
         name,
         Action(text=require_text(text), owner=owner, proposed_by=proposed_by, due=parse_date(due)),
     )
@@ -200,7 +200,7 @@ def action_add(
 @action_app.command("done")
 def action_done(ctx: typer.Context, action_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Mark an action done."""
-    action = workspace(ctx).memory.complete_action(action_id)
+    action = workspace(ctx).complete_action(action_id)
     console.print(safe(f"Done: {one_line(action.text, 70)}"))
 
 
@@ -212,7 +212,7 @@ def action_list(
     as_json: JsonOpt = False,
 ) -> None:
     """List actions, for everyone or one person."""
-    rows = workspace(ctx).memory.actions(name, open_only=open_only)
+    rows = workspace(ctx).actions(name, open_only=open_only)
     if as_json:
         emit_json([action_json(person, a) for person, a in rows])
         return
@@ -258,5 +258,5 @@ def note_add(
     personal: Annotated[bool, typer.Option("--personal", help="Level 2: family, health, interests, feelings.")] = False,
 ) -> None:
     """Record something the person shared."""
-    note = workspace(ctx).memory.add_note(name, Note(text=require_text(text), personal=personal))
+    note = workspace(ctx).add_note(name, Note(text=require_text(text), personal=personal))
     console.print(f"Note {note.id} saved{' (personal: shown with care)' if note.personal else ''}.")

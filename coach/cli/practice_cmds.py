@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from coach.cli.common import console, emit_json, safe, workspace
-from coach.domain import Passage, Searcher
 from coach.errors import CoachError
 
 END_WORDS = frozenset({"end", "/end", "/quit", "/exit"})
@@ -32,18 +31,17 @@ def _label(value: object) -> str:
 
 
 def score(
+    ctx: typer.Context,
     transcript: Annotated[str | None, typer.Argument(help="Transcript file, or - for stdin.")] = None,
     line: Annotated[str | None, typer.Option("--line", help="Score a single line instead.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Score what you said: open/closed questions, personal asks/reveals, directives, talk ratio."""
-    from coach.coaching.analysis import analyse_line
-    from coach.coaching.transcript import analyse_transcript
-
+    ws = workspace(ctx)
     if line is not None:
         if transcript is not None:
             raise CoachError("give a transcript or --line, not both")
-        result = analyse_line(line)
+        result = ws.score_line(line)
         if as_json:
             emit_json(result.to_json())
         else:
@@ -56,7 +54,7 @@ def score(
         return
     if transcript is None:
         raise CoachError("give a transcript file (or - for stdin), or --line TEXT")
-    analysis = analyse_transcript(_read(transcript))
+    analysis = ws.score_transcript(_read(transcript))
     if as_json:
         emit_json(analysis.to_json())
         return
@@ -72,23 +70,6 @@ def score(
         console.print(safe(f"- {item.point} ({item.source})"))
 
 
-def _searcher(ctx: typer.Context) -> Searcher | None:
-    """The knowledge index's search, if that part is installed; roleplay works without it."""
-    try:
-        from coach.retrieval import knowledge  # noqa: F401
-    except ImportError:
-        return None
-    ws = workspace(ctx)
-
-    def search(query: str, k: int = 4) -> list[Passage]:
-        try:
-            return ws.knowledge.search(query, k)
-        except (ImportError, OSError):
-            return []
-
-    return search
-
-
 def roleplay(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The person to rehearse with.")],
@@ -102,15 +83,8 @@ def roleplay(
     seed: Annotated[int | None, typer.Option("--seed", help="Seed for reproducible replies.")] = None,
 ) -> None:
     """Rehearse a conversation line by line; type 'end' (or EOF) for the scorecard."""
-    from coach.coaching import roleplay as rp
-    from coach.coaching.roleplay.persona import parse_difficulty, parse_temperament
-    from coach.coaching.roleplay.scenarios import get_scenario
-
-    chosen = get_scenario(scenario)
-    temper = parse_temperament(temperament)
-    level = parse_difficulty(difficulty)
-    record = workspace(ctx).memory.record(name)
-    drill = rp.start(record, chosen, temper, level, seed)
+    ws = workspace(ctx)
+    drill = ws.drill(name, scenario, temperament, difficulty, seed)
     who = drill.persona.first_name
     console.print(
         safe(f"Role-play: {drill.scenario.title} ({drill.scenario.id}) with {drill.persona.name}"), style="bold"
@@ -126,9 +100,9 @@ def roleplay(
             break
         if not line:
             continue
-        turn = rp.reply(drill, line)
+        turn = ws.reply(drill, line)
         console.print(safe(f"{who}: {turn.reply}"))
-    card = rp.end(drill, _searcher(ctx))
+    card = ws.scorecard(drill)
     console.print()
     console.print(safe(card.to_markdown()))
 

@@ -16,6 +16,7 @@ from coach.domain import Meeting, MeetingStatus, Party
 from coach.errors import CoachError
 from coach.textsafe import md_escape
 
+md = partial(md_escape, flat=True)
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 MAX_NOTES_BYTES = 5_000_000
 
@@ -90,71 +91,41 @@ def debrief(
     --json lists both readings of a disputed action, flagged "disputed": true, and chooses neither.
     """
     from coach.cli import disputes
-    from coach.coaching.debrief import analyse_notes
 
     ws = workspace(ctx)
-    record = ws.memory.record(name)  # unknown person: exit 2 with suggestions
-    text = _read_notes(notes).strip()
+    ws.person(name)  # unknown person: exit 2 with suggestions, before reading the notes
+    text = _read_notes(notes)
     day = parse_date(date) or dt.date.today()
-    if status is MeetingStatus.held and by is not None:
-        raise CoachError("--by only applies to a cancelled or moved meeting")
-    result = analyse_notes(text, record.person, record, day, status, length)
-    out = result.to_json()
-    found = _model_reading(ws, result.actions, text, record.person.name, quiet=as_json)
-    out["model"] = found.model
-    if found.error is not None:
-        out["model_error"] = found.error
-        out["warnings"].append(found.message())
-    existing = ws.memory.find_meeting(record.person.name, day, text) if save else None
-    merged, pairs = found.merged, None
-    if not merged.disputes:
-        pairs, how = [(a, a.agreed()) for a in merged.actions], ""
+    meeting = Meeting(date=day, status=status, cancelled_by=by, length_minutes=length)
+    choice = ws.model_choice()
+    if not choice.offline and not as_json:
+        err_console.print(safe(f"Reading the notes with {choice.label} as well…"), style="dim")
+    result = ws.debrief(name, text, meeting)
+    already = save and result.saved_as is not None
+    decisions: dict[int, Any] | None = None
+    how = ""
+    if not result.disputes:
+        decisions = {}
     elif resolve is not None:
-        pairs, how = disputes.resolved(merged, resolve), resolve.value
-    elif disputes.interactive(notes, as_json) and existing is None:  # no questions for a meeting already saved
-        pairs, how = disputes.decide(merged), "you"
-    if pairs is None:
-        if save and existing is None:
-            raise disputes.refuse_to_save(len(merged.disputes))
-        from coach.agent.debrief import dispute_json
-
-        out["actions"] = dispute_json(merged)
-        agreed = [a.agreed() for a in merged.actions if not a.disputed]
-        out["summary"] = disputes.summary(agreed, len(merged.disputes))
-    else:
-        out["actions"] = disputes.decided_json(pairs, how)
-        out["summary"] = disputes.summary([r for _, r in pairs])
+        decisions, how = result.decide_all(resolve.value), resolve.value
+    elif disputes.interactive(notes, as_json) and not already:  # no questions for a meeting already saved
+        decisions, how = disputes.decide(result.merged), "you"
+    out = result.to_json(decisions, how)
     out["saved"], out["meeting_id"] = False, None
     if save:
-        if existing is not None:
-            out["meeting_id"] = existing.id
-            out["warnings"].append(f"already saved: this meeting on {day.isoformat()} is recorded (id {existing.id})")
-        elif pairs is not None:
-            meeting = Meeting(date=day, status=status, cancelled_by=by, length_minutes=length, notes=text)
-            actions = [r.to_action() for _, r in pairs]
-            saved, _, _ = ws.memory.log_meeting(record.person.name, meeting, actions, result.notes_to_save())
-            out["saved"], out["meeting_id"] = True, saved.id
+        if decisions is None and not already:
+            raise disputes.refuse(result.disputes)
+        saved = ws.save_debrief(result, decisions)
+        out["saved"], out["meeting_id"] = saved.saved, saved.meeting_id
+        if saved.warning:
+            out["warnings"].append(saved.warning)
     if as_json:
         emit_json(out)
         return
     _print(out)
 
 
-def _model_reading(ws: Any, rule_actions: list[Any], text: str, person: str, quiet: bool) -> Any:
-    """The model's reading merged with the rules' (offline: the rules' alone). A failure is a message, never a crash."""
-    import asyncio
-
-    from coach.agent.debrief import debrief_actions
-    from coach.agent.factory import choose
-
-    choice = choose(ws.settings)
-    if not choice.offline and not quiet:
-        err_console.print(safe(f"Reading the notes with {choice.label} as well…"), style="dim")
-    return asyncio.run(debrief_actions(ws.settings, rule_actions, text, person))
-
-
 def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
-    md = partial(md_escape, flat=True)
 
     lines: list[str] = []
     shown: set[int] = set()
@@ -178,8 +149,6 @@ def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
 
 def _print(out: dict[str, Any]) -> None:
     from rich.markdown import Markdown
-
-    md = partial(md_escape, flat=True)
 
     s = out["summary"]
     lines = [f"# Debrief: {md(out['person'])}", ""]

@@ -25,7 +25,8 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from coach.coaching import lexicon as lx
@@ -53,15 +54,20 @@ _OPINION_MODAL = re.compile(
 
 @dataclass(frozen=True)
 class LineAnalysis:
-    """The three labels for one utterance."""
+    """The labels for one utterance, and for each the cue that decided it (`why`, keyed by label)."""
 
     text: str
     question: QuestionType | None
     personal: PersonalMove | None
     directive: bool
+    reflection: bool = False
+    why: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "question": self.question, "personal": self.personal, "directive": self.directive}
+
+
+Scorer = Callable[[str], LineAnalysis]  # labels one line; `analyse_line` is the rule-based one
 
 
 def normalise(text: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.coaching import lexicon as lx
-from coach.coaching.analysis import LineAnalysis, analyse_line
+from coach.coaching.analysis import LineAnalysis, Scorer, analyse_line
 
 ME_PREFIXES = frozenset({"me", "m", "i", "manager", "mgr", "you", "user", "q", "myself", "interviewer"})
 THEM_PREFIXES = frozenset(
@@ -242,9 +242,9 @@ def split_speakers(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     return out, warnings
 
 
-def analyse_transcript(text: str) -> TranscriptAnalysis:
+def analyse_transcript(text: str, score: Scorer = analyse_line) -> TranscriptAnalysis:
     pairs, warnings = split_speakers(text)
-    lines = [ScoredLine(speaker, analyse_line(body)) for speaker, body in pairs]
+    lines = [ScoredLine(speaker, score(body)) for speaker, body in pairs]
     if not lines:
         warnings.append("the transcript is empty")
     return TranscriptAnalysis(lines, summarise(lines), warnings)

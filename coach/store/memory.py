@@ -108,6 +108,10 @@ class Memory:
     def names(self) -> list[str]:
         return [r["name"] for r in self.con.execute("SELECT name FROM people ORDER BY name_key")]
 
+    def schema_version(self) -> int:
+        """The schema version this file is at (`PRAGMA user_version`)."""
+        return int(self.con.execute("PRAGMA user_version").fetchone()[0])
+
     def is_empty(self) -> bool:
         return self.con.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 0
 

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from coach.domain import PersonRecord
-from coach.tui import services
+from coach.domain import Passage, PersonRecord, Searcher
+from coach.errors import CoachError
 from coach.tui.memory_actions import MemoryActions
 from coach.tui.modes.prep import PrepMode
 from coach.tui.palette import memory_commands
@@ -72,7 +72,7 @@ class CoachApp(MemoryActions):
         ws: Workspace,
         *,
         today: dt.date | Callable[[], dt.date] | None = None,
-        search: services.Search | None = None,
+        search: Searcher | None = None,
         chat_model: Any = None,
         warm: bool = True,
         rp_seed: int | None = None,
@@ -99,17 +99,20 @@ class CoachApp(MemoryActions):
             return dt.date.today()
         return self._today if isinstance(self._today, dt.date) else self._today()
 
-    def search(self, query: str, k: int = 4) -> list[Any]:
-        """Knowledge search; callable from thread workers (the index is built on first use)."""
-        if self._search is None:
-            self._search = services.searcher(self.ws) if self.warm else services.no_search
-        return self._search(query, k)
+    def search(self, query: str, k: int = 4) -> list[Passage]:
+        """Knowledge search, CoachError when the index cannot answer; callable from thread workers (the
+        index is built on first use)."""
+        if self._search is not None:
+            return self._search(query, k)
+        if not self.warm:
+            raise CoachError("the knowledge index is not loaded")
+        return self.ws.search(query, k)
 
     @cached_property
     def model_label(self) -> str | None:
         if self.chat_model is not None:
             return str(getattr(self.chat_model, "model_name", None) or type(self.chat_model).__name__)
-        return services.model_label(self.ws)
+        return self.ws.model_label()
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -133,7 +136,7 @@ class CoachApp(MemoryActions):
         if self.exit_after_paint:
             self.call_after_refresh(self.exit)
             return
-        if self.ws.memory.is_empty():
+        if self.ws.is_empty():
             from coach.tui.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.ws.settings.data_dir), self._welcomed)
@@ -148,8 +151,11 @@ class CoachApp(MemoryActions):
             gc.enable()
 
     def _warm_index(self) -> None:
-        self.search("warm up", 1)
-        state = "index ready" if self._search is not services.no_search else "index not available"
+        try:
+            self.search("warm up", 1)
+            state = "index ready"
+        except CoachError:
+            state = "index not available"
         self.call_from_thread(self._set_index_state, state)
 
     def _set_index_state(self, state: str) -> None:
@@ -172,21 +178,21 @@ class CoachApp(MemoryActions):
 
     # -- people ------------------------------------------------------------------
     def refresh_people(self, keep: str | None = None) -> None:
-        self.query_one(PeopleList).load(self.ws.memory.summaries(self.today), self.today, keep or self.selected)
+        self.query_one(PeopleList).load(self.ws.people(self.today), self.today, keep or self.selected)
 
     def on_people_list_chosen(self, event: PeopleList.Chosen) -> None:
         self.select(event.name)
 
     def select(self, name: str | None) -> None:
         self.selected = name
-        record = self.ws.memory.record(name) if name else None
+        record = self.ws.record(name) if name else None
         self.query_one(Timeline).show(record)
         for widget, _ in self.modes.values():
             if widget.is_mounted:  # one still mounting is shown the selection once it is (see `mode_widget`)
                 widget.show(record, self.today)  # type: ignore[attr-defined]
 
     def record(self) -> PersonRecord | None:
-        return self.ws.memory.record(self.selected) if self.selected else None
+        return self.ws.record(self.selected) if self.selected else None
 
     def changed(self, keep: str | None = None) -> None:
         """After a write: the sidebar, the timeline and the brief show the new state."""

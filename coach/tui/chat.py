@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from coach.errors import CoachError
 from coach.textsafe import md_escape, printable
-from coach.tui import services
+from coach.tui.protocol import coach_app
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -112,7 +112,7 @@ class ChatPanel(Vertical):
 
     @property
     def uses_model(self) -> bool:
-        return self.opener is not None and self.app.model_label is not None  # type: ignore[attr-defined]
+        return self.opener is not None and coach_app(self).model_label is not None
 
     async def open_session(self, message: str) -> tuple[Any, str]:
         """The conversation's session (opened once when `reuse`, else one per message) and text to add after."""
@@ -120,7 +120,7 @@ class ChatPanel(Vertical):
         async with self._opening:
             if self.reuse and self.session is not None:
                 return self.session, ""
-            await asyncio.to_thread(services.preload_agent)  # LangChain loads off the event loop
+            await asyncio.to_thread(coach_app(self).ws.preload_agent)  # LangChain loads off the event loop
             session, after = await self.opener(message)
             if self.reuse:
                 self.session = session
@@ -226,24 +226,24 @@ class ChatPanel(Vertical):
         if box is None or not box.pending:
             return
         proposal = box.pending[0]
-        app: Any = self.app
+        app = coach_app(self)
 
         def decided(yes: bool | None) -> None:
             if yes:
                 try:
-                    box.accept(proposal.id, app.ws.memory)
+                    app.ws.accept_proposal(box, proposal.id)
                 except CoachError as exc:
                     box.reject(proposal.id)
-                    app.notify(printable(exc.message), severity="error", markup=False)
+                    self.app.notify(printable(exc.message), severity="error", markup=False)
                 else:
-                    app.notify(printable(f"Saved the {proposal.kind} for {proposal.person}."), markup=False)
+                    self.app.notify(printable(f"Saved the {proposal.kind} for {proposal.person}."), markup=False)
                     app.changed()
             else:
                 box.reject(proposal.id)
             self.confirm_proposals(session)  # the next one, if any
 
         question = f"The coach suggests saving a {proposal.kind} for {proposal.person}:\n\n{proposal.summary}"
-        app.push_screen(Confirm(question + "\n\nSave it?"), decided)
+        self.app.push_screen(Confirm(question + "\n\nSave it?"), decided)
 
     def action_cancel(self) -> None:
         if self.pending is None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coach.domain import Passage
 from coach.textsafe import printable
+from coach.tui.protocol import coach_app
 
 
 class Confirm(ModalScreen[bool]):
@@ -65,9 +66,9 @@ class PassageScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from coach.tui.services import passage_document
 
-        blocks, note = passage_document(self.app.ws, self.passage)  # type: ignore[attr-defined]
+        document = coach_app(self).ws.source_document(self.passage)
+        blocks, note = document.blocks, document.note
         self.app.call_from_thread(self.show_document, blocks, note)
 
     def show_document(self, blocks: list[tuple[str, bool, bool]], note: str) -> None:

@@ -8,7 +8,6 @@ so none of these forms costs anything at start-up.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from coach.errors import CoachError
 from coach.textsafe import printable
 
 if TYPE_CHECKING:
-    from coach.workspace import Workspace
+    from coach.workspace import ExportFormat, Workspace
 
 
 def _dialogs() -> Any:
@@ -62,9 +61,7 @@ class MemoryActions(App[None]):
             self.action_add_person()
 
     def action_load_demo(self) -> None:
-        from coach.demo import load_demo
-
-        if self._guard(lambda: load_demo(self.ws.memory, self.today), "Loaded the demo team."):
+        if self._guard(lambda: self.ws.load_demo(self.today), "Loaded the demo team."):
             self.changed()
 
     def action_add_person(self) -> None:
@@ -72,7 +69,7 @@ class MemoryActions(App[None]):
             if not v or not v["name"]:
                 return
             person = Person(name=v["name"], relationship=v["relationship"], role=v["role"], level=v["level"])
-            if self._guard(lambda: self.ws.memory.add_person(person), f"Added {person.name}."):
+            if self._guard(lambda: self.ws.add_person(person), f"Added {person.name}."):
                 self.changed(person.name)
 
         self.push_screen(_dialogs().add_person_form(), done)
@@ -92,7 +89,7 @@ class MemoryActions(App[None]):
                     raise CoachError(f"not a date: {v['date']!r} (use YYYY-MM-DD)") from None
                 status = MeetingStatus(v["status"])
                 by = None if status is MeetingStatus.held or v["by"] == "—" else Party(v["by"])
-                self.ws.memory.log_meeting(name, Meeting(date=day, status=status, cancelled_by=by))
+                self.ws.log_meeting(name, Meeting(date=day, status=status, cancelled_by=by))
 
             if self._guard(log, f"Logged a {v['status']} 1:1 with {name}."):
                 self.changed()
@@ -115,7 +112,7 @@ class MemoryActions(App[None]):
                 action = Action(
                     text=v["text"], owner=Owner(v["owner"]), proposed_by=Proposer(v["proposed_by"]), due=due
                 )
-                self.ws.memory.add_action(name, action)
+                self.ws.add_action(name, action)
 
             if self._guard(add, "Action added."):
                 self.changed()
@@ -125,14 +122,14 @@ class MemoryActions(App[None]):
     def action_complete(self) -> None:
         if (name := self._need_person()) is None:
             return
-        open_actions = [(f"#{a.id} {a.text} ({a.owner.value})", a.id) for _, a in self.ws.memory.actions(name, True)]
+        open_actions = [(f"#{a.id} {a.text} ({a.owner.value})", a.id) for _, a in self.ws.actions(name, True)]
         if not open_actions:
             self.notify(printable(f"{name} has no open actions."), markup=False)
             return
 
         def done(action_id: int | None) -> None:
             if action_id is not None and self._guard(
-                lambda: self.ws.memory.complete_action(action_id, self.today), "Action done."
+                lambda: self.ws.complete_action(action_id, self.today), "Action done."
             ):
                 self.changed()
 
@@ -145,7 +142,7 @@ class MemoryActions(App[None]):
         def done(v: dict[str, Any] | None) -> None:
             if v and v["text"]:
                 note = Note(text=v["text"], personal=bool(v["personal"]))
-                if self._guard(lambda: self.ws.memory.add_note(name, note), "Note added."):
+                if self._guard(lambda: self.ws.add_note(name, note), "Note added."):
                     self.changed()
 
         self.push_screen(_dialogs().add_note_form(name), done)
@@ -166,16 +163,8 @@ class MemoryActions(App[None]):
         def done(v: dict[str, Any] | None) -> None:
             if not v:
                 return
-            from coach.store.export import export_json, export_markdown, write_export
-
-            fmt = v["format"]
+            fmt: ExportFormat = "json" if v["format"] == "json" else "md"
             path = self.ws.settings.data_dir / f"coach-export-{self.today.isoformat()}.{fmt}"
-            body = export_markdown(self.ws.memory) if fmt == "md" else json.dumps(export_json(self.ws.memory), indent=2)
-            self._guard(lambda: write_export(path, body), f"Exported to {path}")
+            self._guard(lambda: self.ws.export_to(path, fmt), f"Exported to {path}")
 
         self.push_screen(_dialogs().export_form(), done)
-
-    def save_debrief(self, name: str, day: dt.date, minutes: int | None, notes: str, actions: list[Action]) -> None:
-        meeting = Meeting(date=day, status=MeetingStatus.held, length_minutes=minutes, notes=notes)
-        if self._guard(lambda: self.ws.memory.log_meeting(name, meeting, actions), f"Saved the 1:1 with {name}."):
-            self.changed()

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from coach.agent.errors import LLMError
-from coach.agent.jobs import open_session
 from coach.config import load_settings
 from coach.domain import Person
 from coach.workspace import Workspace
+from tests.agent.sessions import saved_session
 
 pytestmark = pytest.mark.server
 
@@ -82,7 +82,7 @@ def _ws(url: str) -> Workspace:
 
 async def test_streams_a_reply_through_the_whole_stack(llama_server: tuple[str, Path]) -> None:
     ws = _ws(llama_server[0])
-    s = await open_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
+    s = await saved_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
     chunks = [c async for c in s.stream("Say hello.")]
     assert len(chunks) > 1 and "".join(chunks).strip()
     assert [m.type for m in await s.history()] == ["human", "ai"]
@@ -94,7 +94,7 @@ async def test_server_killed_mid_stream_gives_clear_error_and_keeps_message(llam
     port = free_port()
     proc = start_server(llama_server[1], port)
     ws = _ws(f"http://127.0.0.1:{port}/v1")
-    s = await open_session(ws, job="prep", person="Cy", system_prompt="You write long stories.")
+    s = await saved_session(ws, job="prep", person="Cy", system_prompt="You write long stories.")
     got: list[str] = []
     with pytest.raises(LLMError) as err:
         async for chunk in s.stream("Tell me a very long story about a lighthouse."):
@@ -110,8 +110,7 @@ async def test_server_killed_mid_stream_gives_clear_error_and_keeps_message(llam
 
 def test_ask_command_streams_from_the_server(llama_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**os.environ, "COACH_LLM_BASE_URL": llama_server[0], "COACH_LLM_MODEL": "smollm2"}
-    monkeypatch.setattr("coach.cli.agent_cmds._search", lambda ws, q, k=4: [])
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])  # no index build in this test
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])  # no index build in this test
     from typer.testing import CliRunner
 
     from coach.cli import app
@@ -131,7 +130,7 @@ async def test_openai_key_is_not_sent_to_the_local_server(
     proc = start_server(llama_server[1], port, api_key=secret)
     try:
         ws = _ws(f"http://127.0.0.1:{port}/v1")
-        s = await open_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
+        s = await saved_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
         with pytest.raises(LLMError, match="refused the API key"):
             await s.reply("Say hello.")
         await s.aclose()

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from coach.agent.factory import choose, make_chat_model
-from coach.agent.jobs import open_session
 from coach.agent.local_llama import LocalLlamaChat
 from coach.config import load_settings
 from coach.domain import Person
 from coach.workspace import Workspace
+from tests.agent.sessions import saved_session
 from tests.agent.test_llama_server import tiny_gguf
 
 
@@ -30,7 +30,7 @@ async def test_a_reply_streams_from_the_gguf_file_in_process(gguf: Path) -> None
     ws = Workspace(load_settings(llm_gguf_path=gguf, llm_context_tokens=1024))
     ws.memory.add_person(Person(name="Cy"))
     assert choose(ws.settings).label == f"{gguf.name} (in process)"
-    session = await open_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
+    session = await saved_session(ws, job="prep", person="Cy", system_prompt="You are brief.")
     try:
         assert isinstance(session.model, LocalLlamaChat)  # built by the factory from the config, no server
         chunks = [c async for c in session.stream("Say hello in a few words.")]

@@ -7,27 +7,25 @@ from collections.abc import Iterator
 
 import pytest
 
-from coach.agent.fake import FakeChatModel
-from coach.agent.jobs import debrief_session, prep_session
 from coach.config import load_settings
-from coach.demo import load_demo
 from coach.workspace import Workspace
+from tests.fake_model import FakeChatModel
 
 TODAY = dt.date(2025, 3, 14)
 
 
 @pytest.fixture
 def ws(monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])  # no index build here
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])  # no index build here
     w = Workspace(load_settings())
-    load_demo(w.memory, TODAY)
+    w.load_demo(TODAY)
     yield w
     w.close()
 
 
 async def test_prep_opens_by_asking_what_the_manager_wants_grounded_in_the_brief(ws: Workspace) -> None:
     model = FakeChatModel.scripted(["Good aim. What will you ask first?", "Fine."])
-    s = await prep_session(ws, "Tom Becker", model=model, today=TODAY)
+    s = await ws.open_session("prep", "Tom Becker", model=model, today=TODAY)
     try:
         assert s.opening is not None and s.opening.startswith("What do you want from this 1:1 with Tom?")
         assert "From the brief:" in s.opening  # a fact from his brief, e.g. the open actions or a watch-out
@@ -42,11 +40,11 @@ async def test_prep_opens_by_asking_what_the_manager_wants_grounded_in_the_brief
 
 
 async def test_a_resumed_prep_conversation_does_not_ask_again(ws: Workspace) -> None:
-    first = await prep_session(ws, "Tom Becker", model=FakeChatModel.scripted(["Noted."]), today=TODAY)
+    first = await ws.open_session("prep", "Tom Becker", model=FakeChatModel.scripted(["Noted."]), today=TODAY)
     await first.reply("Clarity on the roadmap.")
     await first.aclose()
     model = FakeChatModel.scripted(["Welcome back."])
-    again = await prep_session(ws, "Tom Becker", model=model, today=TODAY)
+    again = await ws.open_session("prep", "Tom Becker", model=model, today=TODAY)
     await again.reply("Where were we?")
     assert [m.type for m in model.calls[0]].count("ai") == 2  # the opening and "Noted.", from the saved thread
     await again.aclose()
@@ -55,7 +53,7 @@ async def test_a_resumed_prep_conversation_does_not_ask_again(ws: Workspace) -> 
 async def test_debrief_interview_carries_on_from_the_question_already_shown(ws: Workspace) -> None:
     question = "What did they bring to the meeting, and what did you bring?"
     model = FakeChatModel.scripted(["And who suggested that step?"])
-    s = await debrief_session(ws, "Tom Becker", "notes so far", model=model, opening=question)
+    s = await ws.open_session("debrief", "Tom Becker", notes="notes so far", model=model, opening=question)
     try:
         assert await s.reply("He brought the usability findings.") == "And who suggested that step?"
         assert [(m.type, m.text) for m in model.calls[0][1:]] == [

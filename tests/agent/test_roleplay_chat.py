@@ -6,17 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from coach.agent.fake import FakeChatModel
-from coach.agent.roleplay import roleplay_chat
 from coach.config import load_settings
-from coach.demo import load_demo
 from coach.workspace import Workspace
+from tests.fake_model import FakeChatModel
 
 
 @pytest.fixture
 def ws() -> Iterator[Workspace]:
     w = Workspace(load_settings())
-    load_demo(w.memory)
+    w.load_demo()
     yield w
     w.close()
 
@@ -29,7 +27,7 @@ async def test_model_persona_lines_are_scored_and_reach_the_scorecard(ws: Worksp
             "Thanks for the chat.",
         ]
     )
-    chat = await roleplay_chat(ws, "Priya Raman", "first-1on1", "guarded", model=model)
+    chat = await ws.model_drill("Priya Raman", "first-1on1", "guarded", model=model)
     chat.search = None  # no cited passage needed here
 
     first = chat.score("do you have the report?")
@@ -51,12 +49,12 @@ async def test_model_persona_lines_are_scored_and_reach_the_scorecard(ws: Worksp
 
 async def test_a_new_rehearsal_does_not_inherit_the_last_one(ws: Workspace) -> None:
     model = FakeChatModel.scripted(["Fine.", "Hello."])
-    first = await roleplay_chat(ws, "Priya Raman", "first-1on1", "guarded", model=model)
+    first = await ws.model_drill("Priya Raman", "first-1on1", "guarded", model=model)
     first.score("the old rehearsal line")
     _ = [c async for c in first.stream("the old rehearsal line")]
     await first.session.aclose()
 
-    second = await roleplay_chat(ws, "Priya Raman", "promotion", "open", model=model)
+    second = await ws.model_drill("Priya Raman", "promotion", "open", model=model)
     second.score("a new start")
     _ = [c async for c in second.stream("a new start")]
     assert [(m.type, m.text) for m in model.calls[-1][1:]] == [("human", "a new start")]
@@ -66,7 +64,7 @@ async def test_a_new_rehearsal_does_not_inherit_the_last_one(ws: Workspace) -> N
 
 async def test_the_model_knows_the_scenario_and_its_own_opening_line(ws: Workspace) -> None:
     model = FakeChatModel.scripted(["I think I'm ready for more."])
-    chat = await roleplay_chat(ws, "Priya Raman", "promotion", "open", model=model)
+    chat = await ws.model_drill("Priya Raman", "promotion", "open", model=model)
     _ = [c async for c in chat.stream("Tell me more.")]
     system = model.calls[0][0].text
     assert "A report who wants a promotion" in system and "my next step here" in system

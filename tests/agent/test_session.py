@@ -11,11 +11,11 @@ from langchain_core.messages import AIMessage, HumanMessage
 
 from coach.agent.conversations import db_path, forget_person
 from coach.agent.errors import LLMError
-from coach.agent.fake import FakeChatModel, tool_call
-from coach.agent.jobs import open_session, prep_session
 from coach.config import load_settings
 from coach.domain import Person
 from coach.workspace import Workspace
+from tests.agent.sessions import saved_session
+from tests.fake_model import FakeChatModel, tool_call
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def _kinds(messages: list) -> list[tuple[str, str]]:
 
 
 async def test_streams_token_by_token_and_resumes_later(ws: Workspace, with_tools: bool) -> None:
-    s = await open_session(
+    s = await saved_session(
         ws,
         job="prep",
         person="Ann Lee",
@@ -48,11 +48,11 @@ async def test_streams_token_by_token_and_resumes_later(ws: Workspace, with_tool
     chunks = [c async for c in s.stream("hello")]
     assert chunks == ["a ", "b ", "c"]
     await s.aclose()
-    again = await open_session(
+    again = await saved_session(
         ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=FakeChatModel.scripted([])
     )
     assert _kinds(await again.history()) == [("human", "hello"), ("ai", "a b c")]
-    other = await open_session(
+    other = await saved_session(
         ws, job="debrief", person="Ann Lee", system_prompt="s", with_tools=with_tools, model=FakeChatModel.scripted([])
     )
     assert await other.history() == []
@@ -63,7 +63,7 @@ async def test_streams_token_by_token_and_resumes_later(ws: Workspace, with_tool
 
 async def test_cancel_keeps_user_message_and_drops_partial_reply(ws: Workspace, with_tools: bool) -> None:
     model = FakeChatModel.scripted(["one two three four five six", "fine"], delay=0.02)
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
+    s = await saved_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
     got = []
     async for chunk in s.stream("first question"):
         got.append(chunk)
@@ -76,7 +76,7 @@ async def test_cancel_keeps_user_message_and_drops_partial_reply(ws: Workspace, 
 
 
 async def test_task_cancellation_leaves_history_consistent(ws: Workspace, with_tools: bool) -> None:
-    s = await open_session(
+    s = await saved_session(
         ws,
         job="prep",
         person="Ann Lee",
@@ -102,7 +102,7 @@ async def test_error_is_one_clear_message_and_retry_sends_again(ws: Workspace, w
     import httpx
 
     model = FakeChatModel.scripted([httpx.ConnectError("refused"), "back again"])
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
+    s = await saved_session(ws, job="prep", person="Ann Lee", system_prompt="sys", with_tools=with_tools, model=model)
     with pytest.raises(LLMError) as err:
         await s.reply("are you there?")
     assert "send your message again" in err.value.message or "reach" in err.value.message
@@ -114,7 +114,7 @@ async def test_error_is_one_clear_message_and_retry_sends_again(ws: Workspace, w
 
 async def test_long_history_is_trimmed_for_the_model_not_in_storage(ws: Workspace, monkeypatch) -> None:
     model = FakeChatModel.scripted(["ok"] * 12)
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="sys", model=model)
+    s = await saved_session(ws, job="prep", person="Ann Lee", system_prompt="sys", model=model)
     from coach.agent.session import ChatSession
 
     small = ChatSession(
@@ -132,18 +132,18 @@ async def test_long_history_is_trimmed_for_the_model_not_in_storage(ws: Workspac
 async def test_model_proposes_user_accepts_only_then_memory_changes(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])  # no index build (~50 s)
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])  # no index build (~50 s)
     script = [
         tool_call("propose_action", {"text": "Ann drafts the plan", "owner": "them", "proposed_by": "them"}),
         "I have proposed it.",
     ]
-    s = await prep_session(ws, "Ann Lee", model=FakeChatModel.scripted(script))
+    s = await ws.open_session("prep", "Ann Lee", model=FakeChatModel.scripted(script))
     reply = await s.reply("Ann said she'd draft the plan")
     assert reply == "I have proposed it."
     assert ws.memory.record("Ann Lee").actions == []
     [proposal] = s.proposals.pending
     assert proposal.action is not None and proposal.action.owner.value == "them"
-    s.proposals.accept(proposal.id, ws.memory)
+    ws.accept_proposal(s.proposals, proposal.id)
     [saved] = ws.memory.record("Ann Lee").actions
     assert saved.text == "Ann drafts the plan" and not s.proposals.pending
     await s.aclose()
@@ -151,19 +151,19 @@ async def test_model_proposes_user_accepts_only_then_memory_changes(
 
 async def test_forget_removes_the_persons_conversations(ws: Workspace) -> None:
     for job in ("prep", "debrief"):
-        s = await open_session(ws, job=job, person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["hey"]))
+        s = await saved_session(ws, job=job, person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["hey"]))
         await s.reply("Ann's secret project zebra")
         await s.aclose()
     assert forget_person(ws.settings.data_dir, "ann lee") == 2
     raw = b"".join(p.read_bytes() for p in Path(ws.settings.data_dir).glob("conversations.db*"))
     assert b"zebra" not in raw
-    s = await open_session(ws, job="prep", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted([]))
+    s = await saved_session(ws, job="prep", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted([]))
     assert await s.history() == []
     await s.aclose()
 
 
 async def test_forgetting_by_first_name_erases_memory_and_conversations(ws: Workspace) -> None:
-    s = await open_session(ws, job="ask", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["ok"]))
+    s = await saved_session(ws, job="ask", person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["ok"]))
     await s.reply("Ann told me about her sister's wedding")
     await s.aclose()
     ws.forget("Ann")  # what the TUI's and the CLI's forget both call

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from coach.agent.errors import LLMError
-from coach.agent.jobs import open_session
 from coach.config import load_settings
 from coach.domain import Person
 from coach.workspace import Workspace
 from tests.agent.canned import canned_server
+from tests.agent.sessions import saved_session
 
 KEY = "sk-distinctive-c0ach-4e1f"
 
@@ -26,7 +26,7 @@ async def test_openai_key_never_goes_to_a_local_host(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret")
     with canned_server() as server:
         ws = _ws(server.url)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         assert await s.reply("hi") == "Hello from canned."
         await s.aclose()
         ws.close()
@@ -38,7 +38,7 @@ async def test_openai_key_never_goes_to_a_local_host(monkeypatch: pytest.MonkeyP
 async def test_configured_key_is_sent_but_never_stored(tmp_data_dir: Path) -> None:
     with canned_server() as server:
         ws = _ws(server.url, llm_api_key=KEY)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         await s.reply("remember this")
         await s.aclose()
         ws.close()
@@ -56,7 +56,7 @@ async def test_configured_key_is_sent_but_never_stored(tmp_data_dir: Path) -> No
 async def test_server_errors_become_one_clear_message(status: int, words: str) -> None:
     with canned_server(status=status) as server:
         ws = _ws(server.url)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         with pytest.raises(LLMError, match=words):
             await s.reply("hello?")
         assert [m.text for m in await s.history()] == ["hello?"]
@@ -67,7 +67,7 @@ async def test_server_errors_become_one_clear_message(status: int, words: str) -
 async def test_overloaded_server_is_retried_with_backoff() -> None:
     with canned_server(fail_first=2) as server:
         ws = _ws(server.url, llm_max_retries=2)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         assert await s.reply("hello?") == "Hello from canned."
         await s.aclose()
         ws.close()
@@ -77,7 +77,7 @@ async def test_overloaded_server_is_retried_with_backoff() -> None:
 async def test_rate_limit_that_persists_ends_in_one_clear_message_after_retries() -> None:
     with canned_server(status=429) as server:
         ws = _ws(server.url, llm_max_retries=1)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         with pytest.raises(LLMError, match="rate limiting"):
             await s.reply("hello?")
         await s.aclose()
@@ -88,7 +88,7 @@ async def test_rate_limit_that_persists_ends_in_one_clear_message_after_retries(
 async def test_malformed_stream_is_a_clear_error() -> None:
     with canned_server(raw=b"data: {not json\n\n") as server:
         ws = _ws(server.url)
-        s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+        s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
         with pytest.raises(LLMError, match=r"could not read|broke off|failed"):
             await s.reply("hello?")
         await s.aclose()
@@ -97,7 +97,7 @@ async def test_malformed_stream_is_a_clear_error() -> None:
 
 async def test_server_down_is_unreachable() -> None:
     ws = _ws("http://127.0.0.1:9/v1")
-    s = await open_session(ws, job="prep", person="Bo", system_prompt="sys")
+    s = await saved_session(ws, job="prep", person="Bo", system_prompt="sys")
     with pytest.raises(LLMError, match="cannot reach"):
         await s.reply("hello?")
     await s.aclose()

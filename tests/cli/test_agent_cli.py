@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from coach.cli import app
 from coach.domain import Passage
+from coach.workspace import Check, Workspace
 
 PASSAGES = [
     Passage(rank=1, score=0.8, title="Let them own it", source="cards/own.md", chunk_id="own-1", text="Invite ideas."),
@@ -18,12 +19,9 @@ PASSAGES = [
 
 @pytest.fixture(autouse=True)
 def fixed_search(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("coach.cli.agent_cmds._search", lambda ws, q, k=4: PASSAGES)
-    # The model path retrieves in coach.agent.jobs; without this the test builds the real index (~45 s).
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: PASSAGES)
-    monkeypatch.setitem(
-        __import__("coach.cli.agent_cmds", fromlist=["CHECKS"]).CHECKS, "knowledge", lambda ws: (True, "2 sources")
-    )
+    # Without these the test builds the real index (~45 s).
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: PASSAGES)
+    monkeypatch.setattr(Workspace, "_check_knowledge", lambda self: Check(True, "2 sources"))
 
 
 def test_ask_offline_shows_search_results_labelled_as_such(runner: CliRunner) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from coach.agent.fake import FakeChatModel, tool_call
 from coach.cli import app
+from tests.fake_model import FakeChatModel, tool_call
 
 NOTES = "I'll email the vendor by Friday. She offered to draft the plan.\nShe mentioned her mum is in hospital.\n"
 # The rules read: "Email the vendor by Friday" (me, me) and "Draft the plan" (them, them).

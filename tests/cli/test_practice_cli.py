@@ -8,13 +8,19 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coach.cli import app, practice_cmds
+from coach.cli import app
+from coach.errors import CoachError
+from coach.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)
 def no_index(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the knowledge index out of these tests: the scorecard says no passage is cited."""
-    monkeypatch.setattr(practice_cmds, "_searcher", lambda ctx: None)
+    """Keep the knowledge index out of these tests: the scorecard says why no passage is cited."""
+
+    def no_search(self: Workspace, query: str, k: int = 4, **kw: object) -> list[object]:
+        raise CoachError("the knowledge index is not loaded")
+
+    monkeypatch.setattr(Workspace, "search", no_search)
 
 
 @pytest.fixture
@@ -67,7 +73,7 @@ def test_piped_roleplay_session_prints_a_scorecard(team: CliRunner) -> None:
     out = result.stdout
     assert "Priya:" in out and "Scorecard" in out
     assert "Personizing move: yes" in out and "proposed their own actions: yes" in out
-    assert "no passage is cited" in out
+    assert "No passage cited: the knowledge index is not loaded" in out
 
 
 def test_roleplay_ends_on_eof(team: CliRunner) -> None:

@@ -10,10 +10,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from coach.agent.fake import FakeChatModel, tool_call
 from coach.tui.app import CoachApp
 from coach.tui.dialogs import Confirm
 from coach.tui.modes.debrief import QUESTIONS
+from coach.workspace import Workspace
+from tests.fake_model import FakeChatModel, tool_call
 from tests.tui.helpers import text_of
 
 NOTES = "She will draft the platform principles.\nI will book the offsite.\n"
@@ -28,7 +29,7 @@ MODEL_READS = [
 @pytest.fixture(autouse=True)
 def no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """With a model, Prep opens its conversation at start; its brief must not build the real index (~50 s)."""
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])
 
 
 def reads() -> Any:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from textual.widgets import Input, OptionList
 
-from coach.agent.fake import FakeChatModel, tool_call
 from coach.domain import Note, Person
 from coach.tui.app import CoachApp
 from coach.tui.dialogs import ChooseDialog, Confirm, FormDialog
+from tests.fake_model import FakeChatModel, tool_call
 from tests.tui.helpers import screen_text
 
 

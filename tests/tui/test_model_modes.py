@@ -9,12 +9,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
-from coach.agent.fake import FakeChatModel
 from coach.domain import Passage
-from coach.tui import services
 from coach.tui.app import CoachApp
 from coach.tui.dialogs import PassageScreen
 from coach.tui.modes.roleplay import RoleplayMode
+from coach.workspace import Workspace
+from tests.fake_model import FakeChatModel
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import screen_text, text_of
 
@@ -22,8 +22,7 @@ from tests.tui.helpers import screen_text, text_of
 @pytest.fixture(autouse=True)
 def no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing here may build the real knowledge index (~50 s)."""
-    monkeypatch.setattr("coach.agent.jobs._search", lambda ws: lambda q, k=4: [])
-    monkeypatch.setattr("coach.workspace.Workspace.searcher", lambda self: None)
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -141,7 +140,7 @@ async def test_prep_f6_rehearses_the_briefs_opener(make_app: Callable[..., Coach
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        opener = services.build_brief(app.ws.memory.record("Amara Okafor"), TODAY, None).opener
+        opener = app.ws.brief("Amara Okafor", TODAY, with_passages=False).opener
         await pilot.press("f6")
         await settle(pilot)
         assert app.query_one("#modes", TabbedContent).active == "roleplay"

@@ -89,7 +89,7 @@ class Merged(BaseModel):
         return [a for a in self.actions if a.disputed]
 
 
-Decisions = Mapping[int, Reading | None]
+Decisions = Mapping[int, "Reading | Action | None"]  # an Action: the user's edited row, read as is
 
 
 def _key(text: str) -> frozenset[str]:
@@ -157,9 +157,9 @@ def final_readings(merged: Merged, decisions: Decisions) -> list[Reading]:
         raise refuse_to_save(count)
     out: list[Reading] = []
     for i, action in enumerate(merged.actions):
-        reading = decisions[i] if i in decisions else action.agreed()
-        if reading is not None:
-            out.append(reading)
+        decided = decisions[i] if i in decisions else action.agreed()
+        if decided is not None:
+            out.append(Reading.of(decided))
     return out
 
 
@@ -194,8 +194,8 @@ def decided_json(merged: Merged, decisions: Decisions, how: str) -> list[dict[st
     """Actions for `--json` after every dispute was decided (`how`: rules, model or you)."""
     out: list[dict[str, Any]] = []
     for i, a in enumerate(merged.actions):
-        reading = decisions[i] if i in decisions else a.agreed()
-        if reading is not None:
-            extra = {"decided_by": how} if a.disputed else {}
+        decided = decisions[i] if i in decisions else a.agreed()
+        if decided is not None:
+            reading, extra = Reading.of(decided), {"decided_by": how} if a.disputed else {}
             out.append(reading.to_json() | {"found_by": a.found_by, "disputed": False} | extra)
     return out

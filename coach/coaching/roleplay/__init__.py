@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from coach.coaching.analysis import LineAnalysis, analyse_line
+from coach.coaching.analysis import LineAnalysis, Scorer, analyse_line
 from coach.coaching.roleplay.engine import PersonaEngine
 from coach.coaching.roleplay.persona import PersonaCard, Temperament, build_card, parse_difficulty, parse_temperament
 from coach.coaching.roleplay.scenarios import SCENARIOS, Scenario, default_scenario, get_scenario
@@ -63,9 +63,10 @@ class Drill:
     transcript: list[tuple[str, str]] = field(default_factory=list)  # ("me"|"them", text)
     proposed_actions: list[str] = field(default_factory=list)
     scored: list[ScoredLine] = field(default_factory=list)
+    score: Scorer = analyse_line  # what labels each line (the workspace hands in the full line scorer)
 
     def record_user_line(self, text: str) -> LineAnalysis:
-        analysis = analyse_line(text)
+        analysis = self.score(text)
         self.transcript.append(("me", text))
         self.scored.append(ScoredLine("me", analysis))
         return analysis
@@ -79,7 +80,7 @@ class Drill:
     def record_persona_line(self, text: str, proposed_action: str | None = None) -> None:
         """Add the persona's line (from the built-in engine or an external one, e.g. an LLM)."""
         self.transcript.append(("them", text))
-        self.scored.append(ScoredLine("them", analyse_line(text)))
+        self.scored.append(ScoredLine("them", self.score(text)))
         if proposed_action is None:
             match = _SELF_PROPOSAL.search(text)
             proposed_action = text[match.start() :].split(".")[0] if match else None
@@ -108,6 +109,7 @@ def start(
     difficulty: int | str = 2,
     seed: int | None = None,
     today: dt.date | None = None,
+    score: Scorer = analyse_line,
 ) -> Drill:
     """Set up a rehearsal with the person in `record`; the scenario defaults from memory."""
     chosen = get_scenario(scenario) if isinstance(scenario, str) else scenario
@@ -117,7 +119,7 @@ def start(
     card = build_card(record, temper, parse_difficulty(difficulty), today)
     engine = PersonaEngine(card, chosen, seed)
     first = engine.opening()
-    drill = Drill(card, chosen, seed, engine, first or f"You open. {chosen.brief}", first is not None)
+    drill = Drill(card, chosen, seed, engine, first or f"You open. {chosen.brief}", first is not None, score=score)
     if first:
         drill.record_persona_line(first, "")
     return drill

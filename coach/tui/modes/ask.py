@@ -18,9 +18,10 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from coach.domain import Passage, PersonRecord
+from coach.errors import CoachError
 from coach.textsafe import md_escape
-from coach.tui import services
 from coach.tui.chat import ChatPanel
+from coach.tui.protocol import coach_app
 
 
 def offline_answer(hits: list[Passage], question: str) -> str:
@@ -71,15 +72,18 @@ class AskMode(Vertical):
         self.app.notify("New conversation: the coach has forgotten the earlier questions.")
 
     def _offline(self, question: str) -> str:
-        return offline_answer(self.app.search(question, 4), question)  # type: ignore[attr-defined]
+        try:
+            return offline_answer(coach_app(self).search(question, 4), question)
+        except CoachError as exc:
+            return md_escape(f"Passages are unavailable: {exc.message}")
 
     def _answered(self, question: str, answer: str) -> None:
         if answer:
             self.exchanges.append((question, answer))
 
     async def _open_session(self, question: str) -> tuple[Any, str]:
-        app: Any = self.app
-        session, passages = await services.ask_conversation(
-            app.ws, question, app.selected, list(self.exchanges), app.search, model=app.chat_model
+        app = coach_app(self)
+        session, passages, note = await app.ws.ask(
+            question, app.selected, model=app.chat_model, earlier=list(self.exchanges), search=app.search
         )
-        return session, sources(passages)
+        return session, sources(passages) or md_escape(note or "")

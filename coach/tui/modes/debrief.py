@@ -16,10 +16,9 @@ saved while a dispute is open.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -29,10 +28,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
-from coach.domain import Action, Owner, PersonRecord, Proposer
+from coach.domain import Action, Meeting, Owner, PersonRecord, Proposer
+from coach.errors import CoachError
 from coach.textsafe import one_line, printable
-from coach.tui import services
 from coach.tui.chat import ChatPanel
+from coach.tui.protocol import coach_app
+
+if TYPE_CHECKING:
+    from coach.coaching.debrief.disputes import Merged, MergedAction
+    from coach.workspace import DebriefResult
 
 OWNERS = [Owner.them, Owner.me, Owner.both, Owner.unclear]
 PROPOSERS = [Proposer.them, Proposer.me, Proposer.unclear]
@@ -57,9 +61,13 @@ class Row:
     """One action in the table; `open` holds what the user still has to decide (empty: nothing)."""
 
     action: Action
-    found_by: str = "rules"
-    merged: Any = None  # coach.agent.debrief.MergedAction, when a model read the notes too
+    index: int  # its place in the debrief's merged actions: saving decides that one
+    merged: MergedAction
     open: set[str] = field(default_factory=set)
+
+    @property
+    def found_by(self) -> str:
+        return self.merged.found_by
 
 
 class ActionsTable(DataTable[Any]):
@@ -79,6 +87,7 @@ class ActionsTable(DataTable[Any]):
         self.items: list[Row] = []
         self.with_source = False  # the "Found by" column: only when a model gave a second reading
         self.locked = False  # True while the model's reading is on its way: edits would be overwritten
+        self.total = 0  # actions in the debrief shown (rows the user dropped included)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -92,21 +101,24 @@ class ActionsTable(DataTable[Any]):
     def undecided(self) -> int:
         return sum(bool(r.open) for r in self.items)
 
-    def load(self, actions: list[Action]) -> None:
-        """The rule-based actions alone (offline, or while the model reads)."""
-        self._show([Row(a) for a in actions], with_source=False)
-
-    def load_merged(self, merged: Any) -> None:
-        """Both readings (a coach.agent.debrief.Merged): agreed rows plain, disputed ones open."""
+    def load(self, merged: Merged | None, *, with_source: bool = False) -> None:
+        """The actions read from the notes: agreed rows plain, disputed ones open. `with_source`: a model read
+        them too, so the "Found by" column shows who found each."""
         rows: list[Row] = []
-        for m in merged.actions:
+        for i, m in enumerate(merged.actions if merged else []):
             if not m.disputed:
-                rows.append(Row(m.agreed().to_action(), m.found_by, m))
+                rows.append(Row(m.agreed().to_action(), i, m))
             elif m.found_by == "both":
-                rows.append(Row(m.choose("rules").to_action(), "both", m, set(m.conflicts)))
+                rows.append(Row(m.rules.to_action(), i, m, set(m.conflicts)))  # type: ignore[union-attr]
             else:
-                rows.append(Row((m.rules or m.model).to_action(), m.found_by, m, {KEEP}))
-        self._show(rows, with_source=True)
+                rows.append(Row((m.rules or m.model).to_action(), i, m, {KEEP}))  # type: ignore[union-attr]
+        self.total = len(merged.actions) if merged else 0
+        self._show(rows, with_source=with_source)
+
+    def decisions(self) -> dict[int, Action | None]:
+        """What the user decided: each action kept as its row shows it now, each dropped row dropped."""
+        kept: dict[int, Action | None] = {r.index: r.action for r in self.items}
+        return {i: kept.get(i) for i in range(self.total)}
 
     def _show(self, rows: list[Row], with_source: bool) -> None:
         if with_source != self.with_source:
@@ -181,7 +193,7 @@ class ActionsTable(DataTable[Any]):
         if not row.open:
             self.app.notify("Nothing to decide on this row: only rows marked ⚠ are disputed.")
             return
-        reading = row.merged.choose(side)
+        reading = row.merged.choose("model" if side == "model" else "rules")
         if reading is None:  # that side found no such action
             self.items.remove(row)
         else:
@@ -218,6 +230,7 @@ class DebriefMode(Vertical):
         self.today = dt.date.today()
         self.question = 0
         self.nudges: list[str] = []
+        self.result: DebriefResult | None = None  # the last reading of the notes, saved by F7
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -251,7 +264,8 @@ class DebriefMode(Vertical):
         self.query_one("#interview", ChatPanel).drop_session()
         self.query_one("#meeting-date", Input).value = today.isoformat()
         self.workers.cancel_group(self, "debrief")  # a model still reading the last person's notes
-        self._table_shows([], model=False)
+        self.result = None
+        self._table_shows(None, model=False)
         self.query_one("#nudges", Static).update("")
 
     def on_mount(self) -> None:
@@ -266,13 +280,11 @@ class DebriefMode(Vertical):
         return "**Coach:** Thanks — press F6 to extract the actions from your notes."
 
     async def _open_session(self, message: str) -> tuple[Any, str]:
-        from coach.agent.jobs import debrief_session
-
         assert self.record is not None
         notes = self.query_one("#notes", TextArea).text
-        app: Any = self.app
-        session = await debrief_session(
-            app.ws, self.record.person.name, notes, model=app.chat_model, opening=QUESTIONS[0]
+        app = coach_app(self)
+        session = await app.ws.open_session(
+            "debrief", self.record.person.name, model=app.chat_model, notes=notes, opening=QUESTIONS[0]
         )
         return session, ""
 
@@ -305,35 +317,39 @@ class DebriefMode(Vertical):
     @work(exclusive=True, group="debrief")
     async def analyse(self, record: PersonRecord, text: str, day: dt.date, minutes: int | None) -> None:
         """The rules run in a thread (spaCy); the model's reading is awaited here, off the key handlers."""
-        result = await asyncio.to_thread(services.analyse_notes, text, record, day, minutes)
-        app: Any = self.app
-        self._shown([a.to_action() for a in result.actions], list(result.nudges))
+        app = coach_app(self)
+        meeting = Meeting(date=day, length_minutes=minutes)
+        try:
+            result = await app.ws.adebrief_rules(record.person.name, text, meeting)
+        except CoachError as exc:
+            self.app.notify(printable(exc.message), severity="error", markup=False)
+            self._status()
+            return
+        self.result = result
+        self._shown(result)
         if app.model_label is None:
             return
         table = self.query_one(ActionsTable)
         table.locked = True
         self._status(Text(f"Asking {app.model_label} to read the notes too…", style="dim"))
         try:
-            found = await services.model_debrief(app.ws, result, text, record, model=app.chat_model)
+            result = await app.ws.add_model_reading(result, model=app.chat_model)
         finally:
             table.locked = False
-        if found.error is not None:  # the rules' actions already shown stand alone, as offline
-            app.notify(printable(found.message()), severity="warning", markup=False, timeout=8)
+        self.result = result
+        if result.model_error is not None:  # the rules' actions already shown stand alone, as offline
+            self.app.notify(printable(result.model_message() or ""), severity="warning", markup=False, timeout=8)
         else:
-            self._table_shows(found.merged, model=True)
+            self._table_shows(result.merged, model=True)
         self._status()
 
-    def _table_shows(self, actions: Any, *, model: bool) -> None:
-        table = self.query_one(ActionsTable)
-        if model:
-            table.load_merged(actions)
-        else:
-            table.load(actions)
+    def _table_shows(self, merged: Merged | None, *, model: bool) -> None:
+        self.query_one(ActionsTable).load(merged, with_source=model)
         self.query_one("#actions-label", Label).update(LABEL_MODEL if model else LABEL)
 
-    def _shown(self, actions: list[Action], nudges: list[str]) -> None:
-        self._table_shows(actions, model=False)
-        self.nudges = nudges
+    def _shown(self, result: DebriefResult) -> None:
+        self._table_shows(result.merged, model=False)
+        self.nudges = result.nudges
         self._status()
 
     def _status(self, extra: Text | None = None) -> None:
@@ -379,18 +395,39 @@ class DebriefMode(Vertical):
                 severity="warning",
             )
             return
-        actions = list(table.actions)
+        if self.result is None:
+            self.app.notify("Extract the actions first (F6), so you can check them before they are saved.",
+                            severity="warning")  # fmt: skip
+            return
+        result = self.result.with_meeting(date=day, length_minutes=self.minutes(), notes=text.strip())
+        decisions = table.decisions()
         name = self.record.person.name
-        question = f"Save the 1:1 with {name} on {day.isoformat()} and {len(actions)} action(s) to memory?"
+        kept = sum(r is not None for r in decisions.values())
+        question = f"Save the 1:1 with {name} on {day.isoformat()} and {kept} action(s) to memory?"
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.save_debrief(name, day, self.minutes(), text, actions)  # type: ignore[attr-defined]
-                self.query_one("#notes", TextArea).text = ""
-                self._table_shows([], model=False)
-                self.nudges = []
-                self.query_one("#nudges", Static).update(Text("Saved.", style="green"))
+                self._save(result, decisions)
 
         from coach.tui.dialogs import Confirm
 
         self.app.push_screen(Confirm(question), done)
+
+    def _save(self, result: DebriefResult, decisions: dict[int, Action | None]) -> None:
+        """One save path with the CLI (`Workspace.save_debrief`): the meeting, the actions, the personal notes."""
+        app = coach_app(self)
+        try:
+            saved = app.ws.save_debrief(result, decisions)
+        except CoachError as exc:
+            self.app.notify(printable(exc.message), severity="error", markup=False)
+            return
+        if not saved.saved:
+            self.app.notify(printable(saved.warning or "Not saved."), severity="warning", markup=False)
+            return
+        self.app.notify(printable(f"Saved the 1:1 with {result.person}."), markup=False)
+        app.changed()
+        self.query_one("#notes", TextArea).text = ""
+        self.result = None
+        self._table_shows(None, model=False)
+        self.nudges = []
+        self.query_one("#nudges", Static).update(Text("Saved.", style="green"))

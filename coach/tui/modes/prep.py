@@ -20,9 +20,14 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.domain import Passage, PersonRecord
+from coach.errors import CoachError
 from coach.textsafe import md_escape, one_line, printable
-from coach.tui import services
 from coach.tui.chat import ChatPanel
+from coach.tui.protocol import coach_app
+
+
+def not_ready(query: str, k: int = 4) -> list[Passage]:
+    raise CoachError("the knowledge index is still loading")
 
 
 class PrepMode(Vertical):
@@ -71,9 +76,9 @@ class PrepMode(Vertical):
 
     @work(thread=True, exclusive=True, group="brief")
     def build(self, record: PersonRecord, today: dt.date) -> None:
-        app: Any = self.app
-        search = app.search if app.index_ready else None  # never load the index on the first paint
-        brief = services.build_brief(record, today, search)
+        app = coach_app(self)
+        ready = app.index_ready  # never load the index on the first paint
+        brief = app.ws.brief(record, today, with_passages=ready, search=app.search if ready else None)
         self.app.call_from_thread(self._shown, record, brief, printable(brief.to_markdown()), list(brief.passages))
 
     def _shown(self, record: PersonRecord, brief: Any, markdown: str, passages: list[Passage]) -> None:
@@ -102,17 +107,18 @@ class PrepMode(Vertical):
             options.highlighted = 0
 
     async def _open_session(self, message: str) -> tuple[Any, str]:
-        from coach.agent.jobs import prep_session
-
         assert self.record is not None
-        app: Any = self.app
-        name = self.record.person.name
-        search = app.search if app.index_ready else services.no_search  # the index warms in its own worker
-        return await prep_session(app.ws, name, model=app.chat_model, today=app.today, search=search), ""
+        app = coach_app(self)
+        search = app.search if app.index_ready else not_ready  # the index warms in its own worker
+        return await app.ws.open_session("prep", self.record.person.name, model=app.chat_model, today=app.today,
+                                         search=search), ""  # fmt: skip
 
     def _offline_chat(self, message: str) -> str:
-        hits = self.app.search(message, 3)  # type: ignore[attr-defined]
         head = "**Offline coach — search results, not an answer.** A model makes this a conversation.\n\n"
+        try:
+            hits = coach_app(self).search(message, 3)
+        except CoachError as exc:
+            return head + md_escape(f"Passages are unavailable: {exc.message}")
         if not hits:
             return head + "No passages found for that question."
         return head + "\n".join(
@@ -131,6 +137,6 @@ class PrepMode(Vertical):
         if self.record is None:
             self.app.notify("Select a person first.", severity="warning")
             return
-        app: Any = self.app
-        brief = self.brief or services.build_brief(self.record, app.today, None)  # F6 before the brief is shown
+        app = coach_app(self)
+        brief = self.brief or app.ws.brief(self.record, app.today, with_passages=False)  # F6 before it shows
         await app.start_roleplay(None, opener=brief.opener)

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Select, Static
 from coach.domain import PersonRecord
 from coach.errors import CoachError
 from coach.textsafe import md_escape, printable
-from coach.tui import services
+from coach.tui.protocol import coach_app
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -100,7 +100,7 @@ class RoleplayMode(Vertical):
         self.call_after_refresh(self._load_options)  # the drill is imported after the first paint
 
     def _load_options(self) -> None:
-        self.scenarios, temperaments = services.roleplay_options()
+        self.scenarios, temperaments = coach_app(self).ws.roleplay_options()
         self.query_one("#scenario", Select).set_options([(s, s) for s in self.scenarios])
         self.query_one("#temperament", Select).set_options([(t, t) for t in temperaments])
 
@@ -139,26 +139,24 @@ class RoleplayMode(Vertical):
     @work(exclusive=True, group="roleplay")
     async def setup(self, scenario: str | None, temperament: str | None, opener: str | None = None) -> None:
         assert self.record is not None
-        app: Any = self.app
+        app = coach_app(self)
+        name = self.record.person.name
         self.workers.cancel_group(self, "roleplay-reply")
         self.pending = None
         self._drop_chat()
         if app.model_label is not None:
             try:
-                await asyncio.to_thread(services.preload_agent)  # LangChain loads off the event loop
-                from coach.agent.roleplay import roleplay_chat
-
-                self.chat = await roleplay_chat(app.ws, self.record.person.name, scenario, temperament,
-                                                model=app.chat_model)  # fmt: skip
+                await asyncio.to_thread(app.ws.preload_agent)  # LangChain loads off the event loop
+                self.chat = await app.ws.model_drill(name, scenario, temperament, model=app.chat_model, today=app.today)
                 self.drill = self.chat.drill
             except Exception as exc:
-                app.notify(printable(f"The model cannot play the persona ({exc}); the drill will."),
-                           severity="warning", markup=False)  # fmt: skip
+                message = printable(f"The model cannot play the persona ({exc}); the drill will.")
+                self.app.notify(message, severity="warning", markup=False)
         if self.chat is None:
             try:
-                self.drill = services.roleplay_start(self.record, scenario, temperament, app.today, app.rp_seed)
+                self.drill = app.ws.drill(name, scenario, temperament, seed=app.rp_seed, today=app.today)
             except CoachError as exc:
-                app.notify(printable(exc.message), severity="error", markup=False)
+                self.app.notify(printable(exc.message), severity="error", markup=False)
                 return
         self.query_one("#conversation", VerticalScroll).remove_children()
         self.query_one("#persona", Static).update(Text(printable(self.drill.header), style="bold"))
@@ -202,7 +200,7 @@ class RoleplayMode(Vertical):
 
     @work(exclusive=True, group="roleplay-reply")
     async def reply_offline(self, line: str) -> None:
-        turn = await asyncio.to_thread(services.roleplay_reply, self.drill, line)
+        turn = await asyncio.to_thread(coach_app(self).ws.reply, self.drill, line)
         self.query_one("#score", Static).update(render_score(turn.summary))
         self._say("them", turn.reply)
 
@@ -274,10 +272,10 @@ class RoleplayMode(Vertical):
 
     @work(exclusive=True, group="roleplay-end")
     async def finish(self) -> None:
-        app: Any = self.app
+        app = coach_app(self)
         if self.pending is not None:  # an unanswered line is not part of the rehearsal
             self.action_cancel()
-        card = await asyncio.to_thread(services.roleplay_end, self.drill, app.search)
+        card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
         markdown = printable(card.to_markdown())
         if self.chat is not None:
             result = await self.chat.end()
@@ -285,7 +283,7 @@ class RoleplayMode(Vertical):
                 markdown += "\n\n## The coach's feedback\n\n" + printable(str(result["model_feedback"]))
         self.drill = None
         self._drop_chat()
-        app.push_screen(ScorecardScreen(markdown))
+        self.app.push_screen(ScorecardScreen(markdown))
 
     def _drop_chat(self) -> None:
         """Close the model's persona session (it holds a database thread) when the rehearsal is over."""

@@ -1,0 +1,85 @@
+"""Practice: score what was said, and rehearse a conversation (the offline drill, or a model as the persona)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from coach.workspace.knowledge import KnowledgeJobs
+
+if TYPE_CHECKING:
+    from coach.agent.roleplay import RoleplayChat
+    from coach.coaching.analysis import LineAnalysis, Scorer
+    from coach.coaching.roleplay import Drill, Scorecard, Turn
+    from coach.coaching.transcript import TranscriptAnalysis
+
+
+class PracticeJobs(KnowledgeJobs):
+    def scorer(self) -> Scorer:
+        """What labels each line, the same for `coach score`, the live panel and every scorecard."""
+        from coach.coaching.analysis import analyse_line
+
+        return analyse_line
+
+    def score_line(self, text: str) -> LineAnalysis:
+        return self.scorer()(text)
+
+    def score_transcript(self, text: str) -> TranscriptAnalysis:
+        from coach.coaching.transcript import analyse_transcript
+
+        return analyse_transcript(text, self.scorer())
+
+    def roleplay_options(self) -> tuple[list[str], list[str]]:
+        """(scenario ids, temperaments) a rehearsal can take."""
+        from coach.coaching.roleplay import SCENARIOS, Temperament
+
+        return list(SCENARIOS), [t.value for t in Temperament]
+
+    def drill(
+        self,
+        name: str,
+        scenario: str | None = None,
+        temperament: str | None = None,
+        difficulty: int | str = 2,
+        seed: int | None = None,
+        today: dt.date | None = None,
+    ) -> Drill:
+        """A rehearsal with `name`, the offline persona answering. Unknown scenario or temperament: CoachError."""
+        from coach.coaching.roleplay import start
+        from coach.coaching.roleplay.persona import parse_difficulty, parse_temperament
+        from coach.coaching.roleplay.scenarios import get_scenario
+
+        chosen = get_scenario(scenario)
+        temper = parse_temperament(temperament)
+        level = parse_difficulty(difficulty)
+        record = self.memory.record(name)
+        return start(record, chosen, temper, level, seed, today, score=self.scorer())
+
+    def reply(self, drill: Drill, line: str) -> Turn:
+        """Score the manager's line and let the offline persona answer."""
+        from coach.coaching.roleplay import reply
+
+        return reply(drill, line)
+
+    def scorecard(self, drill: Drill, search: Any = None) -> Scorecard:
+        """The scorecard so far, citing a passage when the index can answer (`search` overrides it)."""
+        from coach.coaching.roleplay import end
+
+        return end(drill, search or self.search)
+
+    async def model_drill(
+        self,
+        name: str,
+        scenario: str | None = None,
+        temperament: str | None = None,
+        *,
+        model: Any = None,
+        today: dt.date | None = None,
+    ) -> RoleplayChat:
+        """A rehearsal where the model plays the person; the drill still scores every line."""
+        from coach.agent.conversations import open_saver
+        from coach.agent.roleplay import open_roleplay
+
+        drill = self.drill(name, scenario, temperament, today=today)
+        saver = await open_saver(self.settings.data_dir)
+        return await open_roleplay(self.settings, drill, model=model, checkpointer=saver, search=self.search)
