@@ -82,12 +82,3 @@ def decide(merged: Merged) -> dict[int, Reading | None]:
             number += 1
             out[i] = _decide(action, number, len(disputes))
     return out
-
-
-def refuse(count: int) -> CoachError:
-    """Why `--save` wrote nothing: disputes nobody decided (the CLI's wording of the one rule)."""
-    return CoachError(
-        f"{count} action(s) are disputed between the rule-based reading and the model's, so nothing was saved: "
-        "run the debrief in a terminal (without --json) to decide each one, or pass --resolve rules or "
-        "--resolve model"
-    )

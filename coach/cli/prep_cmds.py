@@ -114,7 +114,7 @@ def debrief(
     out["saved"], out["meeting_id"] = False, None
     if save:
         if decisions is None and not already:
-            raise disputes.refuse(result.disputes)
+            raise result.refusal()
         saved = ws.save_debrief(result, decisions)
         out["saved"], out["meeting_id"] = saved.saved, saved.meeting_id
         if saved.warning:

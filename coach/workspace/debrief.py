@@ -24,6 +24,7 @@ from coach.coaching.debrief.disputes import (
     final_readings,
     merge,
     only_rules,
+    refuse_to_save,
     summary,
     undecided,
 )
@@ -68,6 +69,10 @@ class DebriefResult:
     def decide_all(self, side: Side) -> dict[int, Reading | None]:
         """Every dispute settled for `side` (`--resolve rules|model`)."""
         return decide_all(self.merged, side)
+
+    def refusal(self) -> CoachError:
+        """Why nothing was saved: disputes nobody decided."""
+        return refuse_to_save(self.disputes)
 
     def undecided(self, decisions: Decisions) -> int:
         return undecided(self.merged, decisions)

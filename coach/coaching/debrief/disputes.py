@@ -146,8 +146,8 @@ def undecided(merged: Merged, decisions: Decisions) -> int:
 def refuse_to_save(count: int) -> CoachError:
     return CoachError(
         f"{count} action(s) are disputed between the rule-based reading and the model's, so nothing was saved: "
-        "decide each one (in the TUI: r, m or x on each row marked ⚠; in a terminal: run the debrief without "
-        "--json), or pass --resolve rules or --resolve model"
+        "decide each one (in the TUI: r, m or x on each row marked ⚠; or run the debrief in a terminal, "
+        "without --json), or pass --resolve rules or --resolve model"
     )
 
 
