@@ -13,7 +13,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -28,6 +28,7 @@ from coach.errors import CoachError
 from coach.tui.memory_actions import MemoryActions
 from coach.tui.modes.prep import PrepMode
 from coach.tui.palette import memory_commands
+from coach.tui.protocol import Mode
 from coach.tui.sidebar import PeopleList
 from coach.tui.timeline import Timeline
 from coach.workspace import Workspace
@@ -189,7 +190,7 @@ class CoachApp(MemoryActions):
         self.query_one(Timeline).show(record)
         for widget, _ in self.modes.values():
             if widget.is_mounted:  # one still mounting is shown the selection once it is (see `mode_widget`)
-                widget.show(record, self.today)  # type: ignore[attr-defined]
+                cast(Mode, widget).show(record, self.today)
 
     def record(self) -> PersonRecord | None:
         return self.ws.record(self.selected) if self.selected else None
@@ -210,7 +211,7 @@ class CoachApp(MemoryActions):
             await mounting
             if self.modes[mode][1] is mounting:
                 self.modes[mode] = (widget, None)
-                widget.show(self.record(), self.today)  # type: ignore[attr-defined]
+                cast(Mode, widget).show(self.record(), self.today)
         return widget
 
     async def action_mode(self, mode: str) -> None:

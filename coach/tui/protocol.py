@@ -44,6 +44,14 @@ class CoachAppApi(Protocol):
     async def start_roleplay(self, scenario: str | None = None, opener: str | None = None) -> None: ...
 
 
+class Mode(Protocol):
+    """A mode's widget: told whom to show whenever the selection (or the day) changes."""
+
+    is_mounted: bool
+
+    def show(self, record: PersonRecord | None, today: dt.date) -> None: ...
+
+
 def coach_app(widget: Widget) -> CoachAppApi:
     """The running CoachApp, as the services its modes may use."""
     return cast("CoachAppApi", widget.app)
