@@ -31,6 +31,18 @@ class NotFoundError(CoachError):
     pass
 
 
+class PersonGone(CoachError):
+    """The person an open conversation or draft is about was forgotten (or renamed) by another program."""
+
+    def __init__(self, name: str) -> None:
+        shown = name if len(name) <= ECHO_CHARS else f"{name[: ECHO_CHARS - 1]}…"
+        super().__init__(
+            f"{shown!r} is no longer in memory (forgotten or renamed in another window); this conversation "
+            "has ended and nothing more of it is saved"
+        )
+        self.name = name
+
+
 class UnknownPersonError(NotFoundError):
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name

@@ -147,13 +147,9 @@ def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
         confirmed = False
     if not confirmed:
         raise CoachError("nothing was erased (to erase without being asked, add --yes)")
-    counts = workspace(ctx).forget(person.name)
-    console.print(
-        safe(
-            f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "
-            f"{counts['notes']} notes erased."
-        )
-    )
+    report = workspace(ctx).forget(person.name)
+    for line in report.lines():
+        console.print(safe(line), soft_wrap=True)
 
 
 # -- meetings -----------------------------------------------------------------

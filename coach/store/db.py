@@ -242,9 +242,9 @@ def connect(path: Path) -> Connection:
 def quick_check(con: sqlite3.Connection) -> list[str]:
     """What SQLite's quick integrity check finds wrong with the file (empty: nothing). Reads every page."""
     try:
-        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check(20)").fetchall()]
-    except StoreError as exc:
-        return [exc.message]
+        rows = [str(r[0]) for r in sqlite3.Cursor(con).execute("PRAGMA quick_check(20)").fetchall()]
+    except sqlite3.DatabaseError as exc:  # too damaged to check page by page
+        return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 

@@ -17,6 +17,7 @@ from coach.textsafe import printable, shorten
 
 FORMAT = "coach-export"
 VERSION = 1
+MARKDOWN_TITLE = "# coach — relationship memory"
 
 
 class _Strict(BaseModel):
@@ -63,7 +64,7 @@ def export_json(memory: Memory) -> dict[str, Any]:
 
 def export_markdown(memory: Memory) -> str:
     """A readable record. Control characters are shown escaped, never raw."""
-    out = ["# coach — relationship memory", ""]
+    out = [MARKDOWN_TITLE, ""]
     for name in memory.names():
         rec = memory.record(name)
         p = rec.person
@@ -194,3 +195,41 @@ def import_doc(memory: Memory, doc: ExportDoc, replace: bool = False) -> int:
                     person.id, n.model_copy(update={"id": n.id if free else None}), meeting_ids.get(n.meeting_id)
                 )
     return len(doc.people)
+
+
+def forget_in_exports(folder: Path, name: str) -> tuple[list[Path], list[Path]]:
+    """Take a forgotten person out of the exports coach wrote into `folder` (the data directory).
+
+    A JSON export holding them is rewritten without them (atomically); a Markdown export with a section
+    for them is deleted, because Markdown cannot be rewritten reliably (a note may look like a heading).
+    Returns (rewritten, removed). Files that are not coach exports are left alone.
+    """
+    key = name_key(name)
+    rewritten: list[Path] = []
+    removed: list[Path] = []
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".md") and p.is_file())
+    except OSError:
+        return rewritten, removed
+    heading = f"## {printable(name)}"
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if path.suffix == ".md":
+            if text.startswith(MARKDOWN_TITLE) and any(line.strip() == heading for line in text.splitlines()):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+            continue
+        try:
+            raw = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("people"), list):
+            continue
+        kept = [p for p in raw["people"] if not (isinstance(p, dict) and name_key(str(p.get("name", ""))) == key)]
+        if len(kept) != len(raw["people"]):
+            write_atomic(path, json.dumps(raw | {"people": kept}, ensure_ascii=False, indent=2) + "\n")
+            rewritten.append(path)
+    return rewritten, removed

@@ -112,6 +112,10 @@ class Memory:
         """What SQLite's quick check finds damaged in the file (empty when it is sound)."""
         return quick_check(self.con)
 
+    def has(self, name: str) -> bool:
+        """Is someone in memory under exactly this name (any case)? Conversations are kept by full name."""
+        return self.con.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone() is not None
+
     def exists(self, person_id: int) -> Person | None:
         """The person with this id as memory has them now (renamed, perhaps), or None once forgotten."""
         row = self.con.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
