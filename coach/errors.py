@@ -24,7 +24,9 @@ class ConfigError(CoachError):
 
 
 class StoreError(CoachError):
-    pass
+    """The memory database failed; `reason` keeps SQLite's own words when it was SQLite."""
+
+    reason: str = ""
 
 
 class NotFoundError(CoachError):

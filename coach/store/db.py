@@ -33,6 +33,12 @@ SCRUB_SUFFIX = ".scrub"  # beside coach.db: a forget could not yet rewrite the f
 
 def explain(exc: sqlite3.Error, path: Path) -> StoreError:
     """One sentence for a failure of the database at `path`: what happened, and what the user can do."""
+    error = _explain(exc, path)
+    error.reason = str(exc)  # SQLite's own words, for messages that already say the rest
+    return error
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
     code = str(getattr(exc, "sqlite_errorname", "") or "")
     if code.startswith("SQLITE_FULL"):
         return StoreError(f"the disk is full: nothing was saved to {path}; free some space and try again")
@@ -115,16 +121,16 @@ def _check_existing(path: Path) -> None:
         raise StoreError(f"cannot read the database {path}: {exc.strerror or exc}") from None
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a coach database (not an SQLite file); it was left untouched")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = _open_readonly(path)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a readable coach database ({exc}); it was left untouched") from None
+    except StoreError as exc:
+        reason = getattr(exc, "reason", exc.message)
+        raise StoreError(f"{path} is not a readable coach database ({reason}); it was left untouched") from None
     if app_id != APPLICATION_ID:
         raise StoreError(f"{path} is an SQLite file but not a coach database; it was left untouched")
     if version > LATEST:
@@ -184,12 +190,16 @@ def _open_readonly(path: Path) -> Connection:
         try:
             con = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                   factory=Connection)  # fmt: skip
-            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        con.path, con.readonly = path, True
+        try:
+            sqlite3.Cursor(con).execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             return con
         except sqlite3.Error as exc:
             last = exc
-            with contextlib.suppress(UnboundLocalError):
-                con.close()
+            con.close()
     assert last is not None
     raise explain(last, path)
 
@@ -203,7 +213,6 @@ def connect(path: Path) -> Connection:
         raise StoreError(f"cannot use the database {path}: {exc.strerror or exc}") from None
     if not writable:
         con = _open_readonly(path)
-        con.path, con.readonly = path, True
         con.row_factory = sqlite3.Row
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
