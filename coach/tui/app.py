@@ -92,6 +92,7 @@ class CoachApp(MemoryActions):
         self.selected: str | None = None
         self.selected_id: int | None = None  # the selected person's id: a rename elsewhere keeps it
         self._memory_version: int | None = None
+        self._no_pick = False  # the person on screen was forgotten elsewhere: let the user pick the next one
         self.index_state = "index not loaded" if not warm and search is None else "index loading…"
         self.index_ready = search is not None
         self.prep = PrepMode(id="prep-mode")
@@ -220,6 +221,8 @@ class CoachApp(MemoryActions):
             for widget, _ in self.modes.values():
                 if widget.is_mounted and hasattr(widget, "person_gone"):
                     widget.person_gone(person_id)
+            self.query_one(Timeline).show(None)
+            self._no_pick = True  # nobody is chosen for the user: what they typed waits for their pick
             self.refresh_people()
             return
         if now is not None and now.name != name:
@@ -234,7 +237,7 @@ class CoachApp(MemoryActions):
         except CoachError as exc:
             self.notify(printable(exc.message), severity="error", markup=False)
             return
-        self.query_one(PeopleList).load(people, self.today, keep or self.selected)
+        self.query_one(PeopleList).load(people, self.today, keep or self.selected, pick_first=not self._no_pick)
 
     def on_people_list_chosen(self, event: PeopleList.Chosen) -> None:
         self.select(event.name)
@@ -251,6 +254,8 @@ class CoachApp(MemoryActions):
             record = None
         self.selected = record.person.name if record else None
         self.selected_id = record.person.id if record else None
+        if record is not None:
+            self._no_pick = False
         self.query_one(Timeline).show(record)
         for widget, _ in self.modes.values():
             if widget.is_mounted:  # one still mounting is shown the selection once it is (see `mode_widget`)
