@@ -69,10 +69,10 @@ def verify(directory: Path | None = None) -> None:
             )
 
 
-# spaCy imports its command line (model download, validate) with the library, and that imports `requests`,
-# whose urllib3 opens a socket at import to probe for IPv6. A debrief needs none of it: until something
-# really uses them, these names stand for modules that are imported on first use.
-NETWORK_MODULES = ("requests",)
+# spaCy imports its command line (model download, validate, weasel's project assets) with the library, and
+# that imports `requests` (whose urllib3 opens a socket at import to probe for IPv6) and `httpx`. A debrief
+# needs none of it: until something really uses them, these names stand for modules imported on first use.
+NETWORK_MODULES = ("requests", "httpx")
 
 
 def _deferred(name: str) -> types.ModuleType:
