@@ -56,6 +56,10 @@ def test_export_killed_at_any_write_leaves_the_old_backup_whole(demo: Path, tmp_
         for left in tmp_path.glob(".backup.json.*.tmp"):  # a temporary file a kill left behind is owner-only
             assert left.stat().st_mode & 0o077 == 0
             left.unlink()
+    for step in ("fsync", "rename,renameat,renameat2"):  # killed while flushing or renaming: still whole
+        backup.write_bytes(old)
+        coach("export", "--format", "json", "-o", str(backup), wrap=strace("-e", f"inject={step}:signal=KILL:when=1"))
+        assert backup.read_bytes() in (old, new), f"killed at {step}: the backup is half-written"
     json.loads(backup.read_text())
 
 
