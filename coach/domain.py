@@ -8,10 +8,20 @@ Pure data, no I/O: every layer above imports from here.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from enum import StrEnum
-from typing import Protocol
+from typing import Annotated, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coach.textsafe import HIDDEN, inline
+
+# A row id as SQLite stores it (a signed 64-bit integer; coach's ids start at 1).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+NAME_MAX = 200
+# Alphabets whose letters look alike: one word mixing them is how a look-alike name is made.
+_CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
 class Relationship(StrEnum):
@@ -57,12 +67,81 @@ def _not_blank(value: str) -> str:
     return value.strip()
 
 
+def _script(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    return next((s for s in _CONFUSABLE_SCRIPTS if name.startswith(s + " ")), None)
+
+
+def _joins(text: str, i: int) -> bool:
+    """A zero-width (non-)joiner doing its job: between two letters of a script that shapes with it
+    (Persian, Indic…), or inside an emoji sequence (👩🏽‍💻)."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    if not before or not after:
+        return False
+    kinds = {unicodedata.category(c) for c in (before, after)}
+    if kinds <= {"So", "Sk"}:
+        return True
+    return all(unicodedata.category(c)[0] in "LM" and not _script(c) for c in (before, after))
+
+
+def check_name(value: str) -> str:
+    """A person's name as it may be stored (stripped), or ValueError saying why not.
+
+    A name must be visible as itself: a zero-width space, a bidi override or a newline inside
+    "Priya Raman" would make a second person who looks like the first everywhere (and break
+    tables), so every invisible or control character is refused, as is one word that mixes
+    look-alike alphabets (Latin "a" and Cyrillic "а"). Zero-width joiners stay allowed between
+    letters of the scripts that need them.
+    """
+    name = value.strip() if value else ""
+    if not name:
+        raise ValueError("a name must not be empty")
+    if len(name) > NAME_MAX:
+        raise ValueError(f"a name is at most {NAME_MAX} characters (this one has {len(name):,})")
+    for i, ch in enumerate(name):
+        if HIDDEN.match(ch) and not (ch in "\u200c\u200d" and _joins(name, i)):
+            label = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}.get(ch) or unicodedata.name(
+                ch, "a control character"
+            ).lower()
+            raise ValueError(
+                f"the name has an invisible or control character ({inline(ch)}, {label}) at position {i + 1}; "
+                "type the name without it"
+            )
+    for word in name.split():
+        scripts = sorted({s for s in map(_script, word) if s})
+        if len(scripts) > 1:
+            raise ValueError(
+                f"{inline(word)!r} mixes {' and '.join(s.title() for s in scripts)} letters, which look alike; "
+                "type the name in one alphabet"
+            )
+    return name
+
+
+# The years a 1:1, an action or a due date may fall in. Due dates are worked out from the meeting
+# ("by Friday", "in 3 months"), so a meeting near the end of the calendar (9999-12-31) has no Friday
+# after it; no real 1:1 is that far off either.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
+def check_date(day: dt.date) -> dt.date:
+    """`day` if it is between FIRST_DAY and LAST_DAY, else ValueError saying so."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"{day.isoformat()} is outside the dates coach plans in ({FIRST_DAY.year} to {LAST_DAY.year})")
+    return day
+
+
+def looks_alike(name: str) -> str:
+    """What a name looks like on screen: compatibility forms folded (full-width "Ｐ" is "P"), case and
+    spacing ignored. Two names with the same look-alike key cannot be told apart by the user."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(use_enum_values=False, validate_assignment=True)
 
 
 class Person(_Model):
-    id: int | None = None
+    id: Id | None = None
     name: str
     relationship: Relationship = Relationship.report
     role: str = ""
@@ -73,8 +152,8 @@ class Person(_Model):
 
 
 class Meeting(_Model):
-    id: int | None = None
-    person_id: int | None = None
+    id: Id | None = None
+    person_id: Id | None = None
     date: dt.date
     status: MeetingStatus = MeetingStatus.held
     cancelled_by: Party | None = None
@@ -83,9 +162,9 @@ class Meeting(_Model):
 
 
 class Action(_Model):
-    id: int | None = None
-    person_id: int | None = None
-    meeting_id: int | None = None
+    id: Id | None = None
+    person_id: Id | None = None
+    meeting_id: Id | None = None
     text: str
     owner: Owner = Owner.unclear
     proposed_by: Proposer = Proposer.unclear
@@ -107,9 +186,9 @@ class Note(_Model):
     """Something the person shared. `personal` marks Level 2 knowledge (family,
     health, interests, feelings): shown with care, never required."""
 
-    id: int | None = None
-    person_id: int | None = None
-    meeting_id: int | None = None
+    id: Id | None = None
+    person_id: Id | None = None
+    meeting_id: Id | None = None
     text: str
     personal: bool = False
     created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))

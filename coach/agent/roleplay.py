@@ -6,7 +6,7 @@ one the offline drill uses, so a line scores the same with or without a model.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -95,8 +95,11 @@ async def open_roleplay(
     model: BaseChatModel | None = None,
     checkpointer: BaseCheckpointSaver | None = None,
     search: Searcher | None = None,
+    present: Callable[[], bool] | None = None,
 ) -> RoleplayChat:
-    """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh."""
+    """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh.
+
+    `present`: is the person still in memory (the rehearsal ends, saving nothing more, once they are not)."""
     prompt = render("persona", persona=data_block("persona", persona_card(drill)))
     # The persona never gets tools: it must not touch memory.
     session = await open_session(
@@ -107,6 +110,7 @@ async def open_roleplay(
         model=model,
         checkpointer=checkpointer,
         with_tools=False,
+        present=present,
     )
     await session.clear()  # the drill and its scorecard only know this one
     return RoleplayChat(session=session, drill=drill, search=search)

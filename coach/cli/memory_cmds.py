@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from coach.cli.common import console, emit_json, parse_date, require_text, safe, table, workspace
+from coach.cli.common import cell, console, emit_json, parse_date, require_text, safe, table, workspace
 from coach.domain import Action, Level, Meeting, MeetingStatus, Note, Owner, Party, Person, Proposer, Relationship
 from coach.errors import CoachError
 from coach.textsafe import one_line
@@ -70,9 +70,9 @@ def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     t = table("Name", "Relationship", "Role", "Level", "Open actions", "Last 1:1")
     for s in summaries:
         t.add_row(
-            safe(s.person.name),
+            cell(s.person.name),
             s.person.relationship.value,
-            safe(s.person.role),
+            cell(s.person.role),
             s.person.level.value,
             str(s.open_actions),
             (s.last_meeting.isoformat() if s.last_meeting else "—")
@@ -147,13 +147,9 @@ def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
         confirmed = False
     if not confirmed:
         raise CoachError("nothing was erased (to erase without being asked, add --yes)")
-    counts = workspace(ctx).forget(person.name)
-    console.print(
-        safe(
-            f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "
-            f"{counts['notes']} notes erased."
-        )
-    )
+    report = workspace(ctx).forget(person.name)
+    for line in report.lines():
+        console.print(safe(line), soft_wrap=True)
 
 
 # -- meetings -----------------------------------------------------------------
@@ -243,7 +239,7 @@ def _print_actions(rows: list[tuple[str, Action]], show_person: bool) -> None:
     t = table(*cols, title="Actions")
     for person, a in rows:
         status = "done" if a.done else ("OVERDUE" if a.overdue(today) else "open")
-        cells: list[str | Text] = [str(a.id), *([safe(person)] if show_person else [])]
+        cells: list[str | Text] = [str(a.id), *([cell(person)] if show_person else [])]
         cells += [safe(one_line(a.text, 70)), a.owner.value, a.proposed_by.value, a.due.isoformat() if a.due else ""]
         t.add_row(*cells, status)
     console.print(t)

@@ -41,6 +41,8 @@ def score(
     if line is not None:
         if transcript is not None:
             raise CoachError("give a transcript or --line, not both")
+        if not line.strip():
+            raise CoachError("the line is empty; give the words you said, e.g. --line 'what would help?'")
         result = ws.score_line(line)
         if as_json:
             emit_json(result.to_json())
@@ -54,7 +56,10 @@ def score(
         return
     if transcript is None:
         raise CoachError("give a transcript file (or - for stdin), or --line TEXT")
-    analysis = ws.score_transcript(_read(transcript))
+    text = _read(transcript)
+    if not text.strip():
+        raise CoachError(f"the transcript {'on standard input' if transcript == '-' else transcript} is empty")
+    analysis = ws.score_transcript(text)
     if as_json:
         emit_json(analysis.to_json())
         return

@@ -6,16 +6,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from coach.domain import Action, Level, Meeting, Note, Person, Relationship
+from coach.domain import Action, Level, Meeting, Note, Person, Relationship, check_name
 from coach.errors import CoachError
+from coach.files import write_atomic
 from coach.store.db import transaction
 from coach.store.memory import Memory, name_key
-from coach.textsafe import printable
+from coach.textsafe import printable, shorten
 
 FORMAT = "coach-export"
 VERSION = 1
+MARKDOWN_TITLE = "# coach — relationship memory"
 
 
 class _Strict(BaseModel):
@@ -24,6 +26,12 @@ class _Strict(BaseModel):
 
 class PersonDoc(_Strict):
     name: str
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return check_name(value)
+
     relationship: Relationship
     role: str = ""
     level: Level = Level.ic
@@ -56,7 +64,7 @@ def export_json(memory: Memory) -> dict[str, Any]:
 
 def export_markdown(memory: Memory) -> str:
     """A readable record. Control characters are shown escaped, never raw."""
-    out = ["# coach — relationship memory", ""]
+    out = [MARKDOWN_TITLE, ""]
     for name in memory.names():
         rec = memory.record(name)
         p = rec.person
@@ -91,34 +99,52 @@ def export_markdown(memory: Memory) -> str:
 
 
 def write_export(path: Path, text: str) -> None:
-    """Write an export readable by its owner only: it holds personal notes about people."""
-    if path.is_dir():
-        raise CoachError(f"{path} is a folder; give a file name, e.g. {path / 'coach-export.json'}")
-    try:
-        path.touch(mode=0o600, exist_ok=True)
-        path.chmod(0o600)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CoachError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Write an export readable by its owner only (it holds personal notes about people), atomically:
+    an old backup at `path` survives a crash or a full disk whole."""
+    write_atomic(path, text)
 
 
-def read_export(path: Path) -> ExportDoc:
+def parse_export(text: str, where: str) -> ExportDoc:
+    """The export in `text` (`where` names it in messages), or CoachError saying what is wrong with it."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CoachError(f"no such file: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CoachError(f"{path} is not a coach export (JSON): {exc}") from None
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CoachError(f"{where} is not a coach export (JSON): {exc}") from None
+    except RecursionError:
+        raise CoachError(f"{where} is not a coach export: its JSON is nested too deeply") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise CoachError(f'{path} is not a coach export (missing "format": "{FORMAT}")')
-    if raw.get("version") != VERSION:
-        raise CoachError(f"{path} is export version {raw.get('version')!r}; this coach reads version {VERSION}")
+        raise CoachError(f'{where} is not a coach export (missing "format": "{FORMAT}")')
+    version = raw.get("version")
+    if type(version) is not int:
+        raise CoachError(
+            f"{where} gives its export version as {shorten(repr(version), 40)}, not a whole number; "
+            f"this coach reads exports of version {VERSION}"
+        )
+    if version != VERSION:
+        newer = " (from a newer coach: upgrade coach to read it)" if version > VERSION else ""
+        raise CoachError(f"{where} is an export of version {version}{newer}; this coach reads version {VERSION}")
     try:
         return ExportDoc.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise CoachError(f"{path}: invalid export at {where}: {err['msg']}") from None
+        loc = ".".join(str(p) for p in err["loc"])
+        raise CoachError(f"{where}: invalid export at {loc}: {shorten(err['msg'], 200)}") from None
+    except RecursionError:  # pragma: no cover - json refuses deeper nesting first
+        raise CoachError(f"{where} is not a coach export: it is nested too deeply") from None
+
+
+def read_export(path: Path) -> ExportDoc:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CoachError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise CoachError(f"{path} is a folder, not a coach export") from None
+    except UnicodeDecodeError as exc:
+        raise CoachError(f"{path} is not a coach export (JSON): {exc}") from None
+    except OSError as exc:
+        raise CoachError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return parse_export(text, str(path))
 
 
 def import_doc(memory: Memory, doc: ExportDoc, replace: bool = False) -> int:
@@ -169,3 +195,41 @@ def import_doc(memory: Memory, doc: ExportDoc, replace: bool = False) -> int:
                     person.id, n.model_copy(update={"id": n.id if free else None}), meeting_ids.get(n.meeting_id)
                 )
     return len(doc.people)
+
+
+def forget_in_exports(folder: Path, name: str) -> tuple[list[Path], list[Path]]:
+    """Take a forgotten person out of the exports coach wrote into `folder` (the data directory).
+
+    A JSON export holding them is rewritten without them (atomically); a Markdown export with a section
+    for them is deleted, because Markdown cannot be rewritten reliably (a note may look like a heading).
+    Returns (rewritten, removed). Files that are not coach exports are left alone.
+    """
+    key = name_key(name)
+    rewritten: list[Path] = []
+    removed: list[Path] = []
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".md") and p.is_file())
+    except OSError:
+        return rewritten, removed
+    heading = f"## {printable(name)}"
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if path.suffix == ".md":
+            if text.startswith(MARKDOWN_TITLE) and any(line.strip() == heading for line in text.splitlines()):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+            continue
+        try:
+            raw = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("people"), list):
+            continue
+        kept = [p for p in raw["people"] if not (isinstance(p, dict) and name_key(str(p.get("name", ""))) == key)]
+        if len(kept) != len(raw["people"]):
+            write_atomic(path, json.dumps(raw | {"people": kept}, ensure_ascii=False, indent=2) + "\n")
+            rewritten.append(path)
+    return rewritten, removed

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.domain import (
+    MAX_ID,
     Action,
     Level,
     Meeting,
@@ -19,9 +20,12 @@ from coach.domain import (
     PersonRecord,
     PersonSummary,
     Relationship,
+    check_name,
+    looks_alike,
 )
 from coach.errors import CoachError, NotFoundError, UnknownPersonError
-from coach.store.db import connect, transaction
+from coach.store.db import connect, quick_check, scrub, transaction
+from coach.textsafe import inline
 
 DB_FILENAME = "coach.db"
 
@@ -95,6 +99,28 @@ class Memory:
     def in_dir(cls, data_dir: Path) -> Memory:
         return cls(data_dir / DB_FILENAME)
 
+    @property
+    def readonly(self) -> bool:
+        """Opened read-only (the user may not write the file or its folder): reads work, writes say why not."""
+        return self.con.readonly
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another coach process) commits to the file."""
+        return int(self.con.execute("PRAGMA data_version").fetchone()[0])
+
+    def problems(self) -> list[str]:
+        """What SQLite's quick check finds damaged in the file (empty when it is sound)."""
+        return quick_check(self.con)
+
+    def has(self, name: str) -> bool:
+        """Is someone in memory under exactly this name (any case)? Conversations are kept by full name."""
+        return self.con.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone() is not None
+
+    def exists(self, person_id: int) -> Person | None:
+        """The person with this id as memory has them now (renamed, perhaps), or None once forgotten."""
+        row = self.con.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
+        return _person(row) if row else None
+
     def close(self) -> None:
         self.con.close()
 
@@ -132,9 +158,27 @@ class Memory:
         with transaction(self.con):
             return self._insert_person(person)
 
+    def _valid_name(self, name: str, person_id: int | None = None) -> str:
+        """The name, checked (see `check_name`) and told apart from everyone else's on screen."""
+        try:
+            name = check_name(name)
+        except ValueError as exc:
+            raise CoachError(str(exc)) from None
+        key, look = name_key(name), looks_alike(name)
+        for row in self.con.execute("SELECT id, name, name_key FROM people").fetchall():
+            if row["id"] == person_id:
+                continue
+            if row["name_key"] == key:
+                raise CoachError(f"a person named {inline(row['name'], 80)!r} already exists")
+            if looks_alike(row["name"]) == look:
+                raise CoachError(
+                    f"{inline(name, 80)!r} looks the same as {inline(row['name'], 80)!r}, who is already in memory; "
+                    "use a name you can tell apart"
+                )
+        return name
+
     def _insert_person(self, person: Person) -> Person:
-        if self.con.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(person.name),)).fetchone():
-            raise CoachError(f"a person named {person.name!r} already exists")
+        person = person.model_copy(update={"name": self._valid_name(person.name)})
         cur = self.con.execute(
             "INSERT INTO people(id, name, name_key, relationship, role, level, context) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -153,12 +197,8 @@ class Memory:
         with transaction(self.con):
             current = self.person(current_name)
             updated = Person.model_validate(current.model_dump() | {k: v for k, v in changes.items() if v is not None})
-            if name_key(updated.name) != name_key(current.name):
-                clash = self.con.execute(
-                    "SELECT 1 FROM people WHERE name_key = ?", (name_key(updated.name),)
-                ).fetchone()
-                if clash:
-                    raise CoachError(f"a person named {updated.name!r} already exists")
+            if updated.name != current.name:
+                updated.name = self._valid_name(updated.name, current.id)
             self.con.execute(
                 "UPDATE people SET name=?, name_key=?, relationship=?, role=?, level=?, context=? WHERE id=?",
                 (
@@ -174,7 +214,9 @@ class Memory:
             return updated
 
     def forget(self, name: str) -> dict[str, int]:
-        """Erase the person and every row about them. Returns what was removed."""
+        """Erase the person and every row about them. Returns what was removed, and `scrubbed`: 1 when the
+        file itself holds nothing of them any more, 0 when another program's long read kept the old pages
+        (the next coach to open the file finishes; see `coach.store.db.scrub`)."""
         with transaction(self.con):
             person = self.person(name)
             counts = {
@@ -184,9 +226,8 @@ class Memory:
             for table in ("actions", "notes", "meetings"):
                 self.con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person.id,))
             self.con.execute("DELETE FROM people WHERE id = ?", (person.id,))
-        # Leave no trace of the deleted rows in free pages or the WAL.
-        self.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.con.execute("VACUUM")
+        # Leave no trace of the deleted rows in free pages, the WAL or the main file.
+        counts["scrubbed"] = int(scrub(self.con))
         return counts
 
     def summaries(self, today: dt.date | None = None) -> list[PersonSummary]:
@@ -318,6 +359,8 @@ class Memory:
             return self._insert_note(person.id, note, note.meeting_id)
 
     def action(self, action_id: int) -> Action:
+        if not 0 < action_id <= MAX_ID:
+            raise NotFoundError(f"no action with id {inline(str(action_id), 40)}")
         row = self.con.execute("SELECT * FROM actions WHERE id=?", (action_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no action with id {action_id}")

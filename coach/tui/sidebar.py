@@ -35,14 +35,20 @@ class PeopleList(OptionList):
             super().__init__()
             self.name = name
 
-    def load(self, summaries: list[PersonSummary], today: dt.date, keep: str | None = None) -> None:
+    def load(
+        self, summaries: list[PersonSummary], today: dt.date, keep: str | None = None, *, pick_first: bool = True
+    ) -> None:
+        """Show `summaries`, keeping `keep` highlighted; else the first person (`pick_first`) or no one."""
         self.clear_options()
         self.add_options([Option(person_label(s, today), id=s.person.name) for s in summaries])
         names = [s.person.name for s in summaries]
         if not names:
             self.post_message(self.Chosen(None))
             return
-        self.highlighted = names.index(keep) if keep in names else 0
+        if keep in names:
+            self.highlighted = names.index(keep)
+        elif pick_first:
+            self.highlighted = 0
 
     @property
     def current(self) -> str | None:

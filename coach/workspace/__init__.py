@@ -20,10 +20,10 @@ from __future__ import annotations
 from coach.workspace.data import Check, DataJobs, ExportFormat
 from coach.workspace.debrief import DebriefJobs, DebriefResult, SavedDebrief
 from coach.workspace.knowledge import SourceDocument
-from coach.workspace.people import PeopleJobs
+from coach.workspace.people import Forgotten, PeopleJobs
 from coach.workspace.practice import PracticeJobs
 
-__all__ = ["Check", "DebriefResult", "ExportFormat", "SavedDebrief", "SourceDocument", "Workspace"]
+__all__ = ["Check", "DebriefResult", "ExportFormat", "Forgotten", "SavedDebrief", "SourceDocument", "Workspace"]
 
 
 class Workspace(DataJobs, DebriefJobs, PracticeJobs, PeopleJobs):

@@ -73,9 +73,18 @@ class DataJobs(ModelJobs):
 
         try:
             version = self.memory.schema_version()
+            problems = self.memory.problems()  # reads every page: a damaged one is found here, not mid-command
         except CoachError as exc:
             return Check(False, exc.message)
-        return Check(version == LATEST, f"version {version} (this coach knows {LATEST})")
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            return Check(
+                False,
+                f"damaged: {problems[0]}{more}; restore a backup with `coach import`, or move "
+                f"{self.memory.path} aside to start afresh",
+            )
+        readonly = "; read-only for you: nothing can be saved" if self.memory.readonly else ""
+        return Check(version == LATEST, f"version {version} (this coach knows {LATEST}), pages intact{readonly}")
 
     def _check_knowledge(self) -> Check:
         try:

@@ -28,7 +28,7 @@ from coach.coaching.debrief.disputes import (
     summary,
     undecided,
 )
-from coach.domain import Meeting, MeetingStatus, PersonRecord
+from coach.domain import Meeting, MeetingStatus, PersonRecord, check_date
 from coach.errors import CoachError
 from coach.workspace.parts import Parts
 
@@ -128,6 +128,10 @@ class DebriefJobs(Parts):
         meeting = (meeting or Meeting(date=dt.date.today())).model_copy(update={"notes": text})
         if meeting.status is MeetingStatus.held and meeting.cancelled_by is not None:
             raise CoachError("--by only applies to a cancelled or moved meeting")
+        try:
+            check_date(meeting.date)  # due dates are counted from it ("by Friday"): it must leave room
+        except ValueError as exc:
+            raise CoachError(str(exc)) from None
         return self.memory.record(name), meeting
 
     def _read_by_rules(self, record: PersonRecord, meeting: Meeting) -> Debrief:

@@ -81,5 +81,13 @@ class PracticeJobs(KnowledgeJobs):
         from coach.agent.roleplay import open_roleplay
 
         drill = self.drill(name, scenario, temperament, today=today)
+        person = drill.persona.name  # the full name the rehearsal's thread is kept under
         saver = await open_saver(self.settings.data_dir)
-        return await open_roleplay(self.settings, drill, model=model, checkpointer=saver, search=self.search)
+        return await open_roleplay(
+            self.settings,
+            drill,
+            model=model,
+            checkpointer=saver,
+            search=self.search,
+            present=lambda: self.memory.has(person),
+        )

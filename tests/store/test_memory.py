@@ -106,7 +106,7 @@ def test_unknown_person_suggests_close_matches(memory: Memory) -> None:
 def test_meeting_with_actions_and_notes_lands_atomically(memory: Memory) -> None:
     memory.add_person(Person(name="Ada", relationship=Relationship.report))
     taken = memory.add_note("Ada", Note(text="already here"))
-    with pytest.raises(sqlite3.IntegrityError):  # the last insert fails after the others ran
+    with pytest.raises(StoreError, match="UNIQUE"):  # the last insert fails after the others ran
         memory.log_meeting(
             "Ada",
             Meeting(date=dt.date(2026, 1, 5)),
@@ -135,7 +135,7 @@ def test_forget_erases_every_row_and_leaves_no_trace_in_the_file(memory: Memory)
     )
     memory.log_meeting("Other", Meeting(date=dt.date(2026, 2, 2)))
     counts = memory.forget("secret sam")
-    assert counts == {"meetings": 1, "actions": 1, "notes": 1}
+    assert counts == {"meetings": 1, "actions": 1, "notes": 1, "scrubbed": 1}
     for table in ("meetings", "actions", "notes"):
         assert (
             memory.con.execute(

@@ -32,6 +32,7 @@ from coach.domain import Action, Meeting, Owner, PersonRecord, Proposer
 from coach.errors import CoachError
 from coach.textsafe import one_line, printable
 from coach.tui.chat import ChatPanel
+from coach.tui.drafts import DraftKeeper, carry
 from coach.tui.protocol import coach_app
 
 if TYPE_CHECKING:
@@ -231,6 +232,8 @@ class DebriefMode(Vertical):
         self.question = 0
         self.nudges: list[str] = []
         self.result: DebriefResult | None = None  # the last reading of the notes, saved by F7
+        self.drafts = DraftKeeper(self, "debrief")  # each person's unsaved notes, in memory and on disk
+        self.gone: str | None = None  # the notes on screen were typed for someone forgotten meanwhile
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -257,9 +260,24 @@ class DebriefMode(Vertical):
 
     def show(self, record: PersonRecord | None, today: dt.date) -> None:
         self.today = today
-        if self.record is not None and record is not None and record.person.name == self.record.person.name:
+        if self.record is not None and record is not None and record.person.id == self.record.person.id:
+            if record.person.name != self.record.person.name:  # renamed elsewhere: the interview reopens
+                self.query_one("#interview", ChatPanel).drop_session()
+            self.record = record
             return
+        area = self.query_one("#notes", TextArea)
+        orphan, gone = (area.text, self.gone) if self.gone else ("", None)
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.changed(self.record.person.id, area.text)
+            self.drafts.flush()
         self.record = record
+        self.gone = None
+        text, restored = self.drafts.take(record.person.id) if record and record.person.id is not None else ("", False)
+        text = carry(text, orphan, gone or "")
+        if text != area.text:
+            area.text = text
+        if restored and record is not None:
+            self.app.notify(printable(f"Your unsaved notes for {record.person.name} are back."), markup=False)
         self.question = 0
         self.query_one("#interview", ChatPanel).drop_session()
         self.query_one("#meeting-date", Input).value = today.isoformat()
@@ -271,6 +289,29 @@ class DebriefMode(Vertical):
     def on_mount(self) -> None:
         panel = self.query_one("#interview", ChatPanel)
         panel.call_after_refresh(panel.add, f"**Coach:** {QUESTIONS[0]}", "msg-coach")
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        if self.record is not None:
+            self.drafts.changed(self.record.person.id, event.text_area.text)
+
+    def person_gone(self, person_id: int) -> None:
+        """Forgotten in another window: end the interview and write nothing more; the notes stay on screen."""
+        if self.record is None or self.record.person.id != person_id:
+            return
+        self.drafts.forget(person_id)
+        self.gone = self.record.person.name
+        self.record = None
+        self.result = None
+        self.workers.cancel_group(self, "debrief")
+        self.query_one("#interview", ChatPanel).reset()
+        self._table_shows(None, model=False)
+        self.query_one("#nudges", Static).update(
+            Text(f"{printable(self.gone)} was forgotten; these notes are not saved anywhere.", style="bold yellow")
+        )
+
+    def on_unmount(self) -> None:
+        self.drafts.flush()
 
     def _interview(self, answer: str) -> str:
         """The offline interviewer: the next of a few fixed questions."""
@@ -425,6 +466,8 @@ class DebriefMode(Vertical):
             self.app.notify(printable(saved.warning or "Not saved."), severity="warning", markup=False)
             return
         self.app.notify(printable(f"Saved the 1:1 with {result.person}."), markup=False)
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.saved(self.record.person.id)
         app.changed()
         self.query_one("#notes", TextArea).text = ""
         self.result = None

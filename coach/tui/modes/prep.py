@@ -74,6 +74,17 @@ class PrepMode(Vertical):
         if new_person:
             self.call_after_refresh(chat.resume)
 
+    def person_gone(self, person_id: int) -> None:
+        """Forgotten in another window: the brief and the conversation about them go (nothing more is saved)."""
+        if self.record is None or self.record.person.id != person_id:
+            return
+        name = self.record.person.name
+        self.query_one("#prep-chat", ChatPanel).reset()
+        self.record = None
+        self.brief, self.passages = None, []
+        self.query_one("#passages", OptionList).clear_options()
+        self.note(f"{printable(name)} was forgotten in another window.")
+
     @work(thread=True, exclusive=True, group="brief")
     def build(self, record: PersonRecord, today: dt.date) -> None:
         app = coach_app(self)
