@@ -5,14 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coach.domain import Action, Meeting, Note, Person, PersonRecord, PersonSummary
+from coach.domain import Action, Meeting, Note, Person, PersonRecord, PersonSummary, Upcoming
 from coach.workspace.parts import Parts
 
 
 class PeopleJobs(Parts):
     def people(self, today: dt.date | None = None) -> list[PersonSummary]:
-        """Everyone, with open actions and the last 1:1."""
-        return self.memory.summaries(today)
+        """Everyone, with open actions, the last and the next 1:1, and the brief's one-line headline."""
+        from coach.coaching.headline import headline
+        from coach.workspace.clock import moment
+
+        day = today or dt.date.today()
+        out = []
+        for summary in self.memory.summaries(day, moment(day)):
+            line = headline(self.memory.record(summary.person.name), day)
+            out.append(summary.model_copy(update={"headline": line}))
+        return out
 
     def names(self) -> list[str]:
         return self.memory.names()
@@ -51,6 +59,12 @@ class PeopleJobs(Parts):
 
     def add_note(self, name: str, note: Note) -> Note:
         return self.memory.add_note(name, note)
+
+    def set_next_1on1(self, name: str, when: dt.datetime | None) -> Upcoming | None:
+        """Set (or with None clear) the next 1:1 with `name` by hand, for a manager without a calendar import."""
+        from coach.store.calendar import set_next
+
+        return set_next(self.memory, name, when)
 
     def forget(self, name: str) -> dict[str, int]:
         """Erase a person from memory and from every saved conversation; returns what memory removed."""
