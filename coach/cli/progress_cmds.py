@@ -72,10 +72,10 @@ def charts(result: Progress, width: int, *, color: bool = True) -> list[Any]:
         plt.xticks(ticks, labels)
         out.append(Text.from_ansi(plt.build()))
 
-    start("1:1s held and cancelled by you")
+    start("1:1s held, with those you cancelled on top")
     held = [m.attendance.held for m in result.months]
     cancelled = [m.attendance.cancelled_by_me for m in result.months]
-    plt.multiple_bar(labels, [held, cancelled], labels=["held", "cancelled by you"])
+    plt.stacked_bar(labels, [held, cancelled], labels=["held", "cancelled by you"], width=0.5)
     out.append(Text.from_ansi(plt.build()))
     lines(
         "New actions: % they own, % they proposed",
