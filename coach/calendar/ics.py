@@ -117,7 +117,8 @@ class Event:
         """The organiser and the attendees, each once."""
         seen: dict[str, Attendee] = {}
         for person in (*((self.organizer,) if self.organizer else ()), *self.attendees):
-            if person.key and person.key not in seen:
+            known = seen.get(person.key)
+            if person.key and (known is None or (not known.name and person.name)):  # keep the entry with a name
                 seen[person.key] = person
         return tuple(seen.values())
 

@@ -60,6 +60,15 @@ def guess_me(events: Iterable[Event], hint: str | None = None) -> str | None:
     return top[0][0]
 
 
+def could_be_one_on_one(event: Event) -> bool:
+    """Whether the event is a 1:1 for some user: two people, or titled like one with at most two."""
+    if event.all_day:
+        return False
+    people = len(event.people)
+    titled = titled_one_on_one(event.title)
+    return (people == 2 and (event.recurring or titled)) or (titled and people <= 1)
+
+
 def one_on_one(event: Event, me: set[str]) -> Series | None:
     """The event as a 1:1 series, or None when it is not one."""
     if event.all_day:

@@ -193,7 +193,9 @@ def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
     console.print(
         safe(
             f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "
-            f"{counts['notes']} notes, {counts.get('rehearsals', 0)} rehearsals erased."
+            f"{counts['notes']} notes erased"
+            + (f", and {counts['rehearsals']} rehearsals" if counts.get("rehearsals") else "")
+            + "."
         )
     )
 

@@ -49,7 +49,9 @@ def _attendance(record: PersonRecord, today: dt.date) -> str | None:
         if m.status is not MeetingStatus.held:
             break
         streak += 1
-    return f"{streak} held in a row" if streak >= 3 else None
+    if streak >= 3:
+        return f"{streak} held in a row"
+    return f"{sum(m.status is MeetingStatus.held for m in last5)} of the last {len(last5)} held"
 
 
 def _actions(record: PersonRecord, today: dt.date) -> str | None:

@@ -199,7 +199,7 @@ class CalendarJobs(Parts):
     ) -> CalendarRead:
         """Parse `path`, find its 1:1 series and match them to people. Bad input: CoachError, nothing written."""
         from coach.calendar import ics
-        from coach.calendar.oneonones import guess_me, one_on_one
+        from coach.calendar.oneonones import could_be_one_on_one, guess_me, one_on_one
         from coach.store.calendar import addresses
 
         zone = ics.zone_named(tz)
@@ -218,7 +218,7 @@ class CalendarJobs(Parts):
             guessed = guess_me(events, ics.owner_hint(cal))
             if guessed:
                 mine.add(guessed)
-            elif any(p.email for e in events for p in e.people):
+            elif any(could_be_one_on_one(e) and any(p.email for p in e.people) for e in events):
                 raise CoachError(f"cannot tell which attendee in {path} is you; pass --me YOUR@ADDRESS")
         found: list[Series] = []
         broken = 0
