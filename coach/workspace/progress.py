@@ -28,15 +28,19 @@ class ProgressJobs(Parts):
         records = [self.memory.record(n) for n in self.memory.names()]
         return progress(records, today or dt.date.today(), months)
 
-    def save_rehearsal(self, name: str, card: Scorecard) -> Rehearsal | None:
-        """Keep a finished rehearsal's scorecard (what `progress` draws); one where the user said nothing is not
-        kept. Reflections are read when the scorer counts them, else left unknown (None)."""
+    def save_rehearsal(self, name: str, card: Scorecard, today: dt.date | None = None) -> Rehearsal | None:
+        """Keep a finished rehearsal's scorecard (what `progress` draws), dated now (or on `today`, the day a face
+        shows); one where the user said nothing is not kept. Reflections are read when the scorer counts them, else
+        left unknown (None)."""
+        from coach.workspace.clock import moment
+
         if card.turns == 0:
             return None
         s = card.summary
         reflections = getattr(s, "reflections", None)
         ratio = getattr(s, "reflection_to_question", None)
         rehearsal = Rehearsal(
+            created=moment(today).astimezone(dt.UTC).replace(microsecond=0),
             scenario=card.scenario.id,
             turns=card.turns,
             talk_ratio=s.talk_ratio,

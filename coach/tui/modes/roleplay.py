@@ -277,7 +277,7 @@ class RoleplayMode(Vertical):
             self.action_cancel()
         card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
         markdown = printable(card.to_markdown())
-        if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card) is not None:
+        if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card, app.today) is not None:
             markdown += "\n\n*Saved to your progress (F5).*"
             app.changed()
         if self.chat is not None:
