@@ -282,7 +282,7 @@ def expand(
 def _length(component: Any) -> dt.timedelta | None:
     start, end = component.get("DTSTART"), component.get("DTEND")
     if start is not None and end is not None and isinstance(start.dt, dt.datetime):
-        return end.dt - start.dt  # type: ignore[no-any-return]
+        return end.dt - start.dt
     duration = component.get("DURATION")
     return duration.dt if duration is not None else None
 

@@ -130,9 +130,9 @@ def _answers(
         if add_unknown:
             answers[stranger.key] = CalendarAnswer(new=Relationship.report)
         elif interactive(as_json):
-            answer = _ask(ws, stranger)
-            if answer is not None:
-                answers[stranger.key] = answer
+            asked = _ask(ws, stranger)
+            if asked is not None:
+                answers[stranger.key] = asked
     return answers
 
 

@@ -85,8 +85,8 @@ def _write(memory: Memory, changes: CalendarChanges, counts: CalendarCounts) -> 
     ids = {name: memory.person(name).id for name in {n for n, _ in (*changes.meetings, *changes.upcoming)}}
     for name, email in changes.emails.items():
         con.execute("UPDATE people SET email=? WHERE name_key=? AND email IS NULL", (email, name_key(name)))
-    for key, (kind, name) in changes.addresses.items():
-        person_id = memory.person(name).id if kind == "person" and name else None
+    for key, (kind, who) in changes.addresses.items():
+        person_id = memory.person(who).id if kind == "person" and who else None
         con.execute(
             "INSERT INTO calendar_addresses(address, kind, person_id) VALUES (?, ?, ?) "
             "ON CONFLICT(address) DO UPDATE SET kind=excluded.kind, person_id=excluded.person_id",

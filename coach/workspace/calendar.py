@@ -368,10 +368,10 @@ class CalendarJobs(Parts):
         next_by_person: dict[str, Upcoming] = {}
         for series, occs in read.series:
             uid = series.event.uid
-            person = read.matched.get(uid) or people.get(_key_of(series))
-            result = SeriesResult(uid, series.event.title, person)
+            who = read.matched.get(uid) or people.get(_key_of(series))
+            result = SeriesResult(uid, series.event.title, who)
             results.append(result)
-            if person is None:
+            if who is None:
                 answer = answers.get(_key_of(series))
                 asked = any(s.key == _key_of(series) for s in read.strangers)
                 result.skipped = (
@@ -384,11 +384,11 @@ class CalendarJobs(Parts):
                 continue
             meetings, upcoming = records(series, occs, read.now, set(read.me))
             changes.uids.add(uid)
-            changes.meetings += [(person, m) for m in meetings]
-            changes.upcoming += [(person, u) for u in upcoming]
+            changes.meetings += [(who, m) for m in meetings]
+            changes.upcoming += [(who, u) for u in upcoming]
             _tally(result, meetings, upcoming)
-            if upcoming and (person not in next_by_person or upcoming[0].starts_at < next_by_person[person].starts_at):
-                next_by_person[person] = upcoming[0]
+            if upcoming and (who not in next_by_person or upcoming[0].starts_at < next_by_person[who].starts_at):
+                next_by_person[who] = upcoming[0]
         counts = apply(self.memory, changes, dry_run=dry_run)
         return CalendarImport(
             read.path, dry_run, read.me, results, counts, next_by_person, added, read.now.date(), list(read.warnings)

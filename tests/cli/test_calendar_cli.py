@@ -86,7 +86,9 @@ def test_a_meeting_typed_by_hand_on_the_same_day_is_matched_and_keeps_what_the_u
 def test_the_other_persons_series_cancelled_by_them_declined_by_me(team: CliRunner) -> None:
     path = str(DATA / "organised-by-them-new-york.ics")
     code, _, err = run(team, "calendar", "import", path, *SINCE)
-    assert code == 2 and "--me" in " ".join(err.split())  # one event with two addresses: no way to tell which is the user
+    assert code == 2 and "--me" in " ".join(
+        err.split()
+    )  # one event with two addresses: no way to tell which is the user
     result = ok_json(team, "calendar", "import", path, *SINCE, "--me", "Sam@Corp.example")
     assert result["series"][0]["person"] == "Tom Becker"  # matched by the attendee's name
     cancelled = {m["date"]: m["cancelled_by"] for m in meetings(team, "Tom Becker") if m["status"] == "cancelled"}
@@ -157,7 +159,9 @@ def test_an_unknown_attendee_is_listed_then_mapped_once_and_remembered(team: Cli
 
 def test_a_map_to_someone_not_in_coach_is_refused_before_anything_is_written(team: CliRunner) -> None:
     before = export(team)
-    code, _, err = run(team, "calendar", "import", str(DATA / "mixed.ics"), *SINCE, "--map", "alex.kim@corp.example=Tomm")
+    code, _, err = run(
+        team, "calendar", "import", str(DATA / "mixed.ics"), *SINCE, "--map", "alex.kim@corp.example=Tomm"
+    )
     assert code == 2 and "Tom Becker" in err  # suggested
     assert export(team) == before
 

@@ -111,9 +111,16 @@ def test_progress_counts_each_month_and_leaves_empty_months_unknown() -> None:
         ],
         rehearsals=[
             Rehearsal(created=stamp(30), talk_ratio=0.6, questions=4, open_questions=1, personal_asks=0),
-            Rehearsal(created=stamp(3), talk_ratio=0.4, questions=5, open_questions=4, personal_asks=1,
-                      personal_reveals=1, reflections=2),
-        ],  # fmt: skip
+            Rehearsal(
+                created=stamp(3),
+                talk_ratio=0.4,
+                questions=5,
+                open_questions=4,
+                personal_asks=1,
+                personal_reveals=1,
+                reflections=2,
+            ),
+        ],
     )
     result = progress([rec], TODAY, months=4, person="Priya Raman")
     assert [m.month for m in result.months] == ["2024-12", "2025-01", "2025-02", "2025-03"]

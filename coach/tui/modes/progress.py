@@ -114,7 +114,7 @@ class ProgressMode(Vertical):
 
     def _draw(self, result: Progress) -> None:
         labels = [f"{m.month[5:]}/{m.month[2:4]}" for m in result.months]
-        ticks = list(range(1, len(labels) + 1))
+        ticks = [float(t) for t in range(1, len(labels) + 1)]
         bars = self.query_one("#chart-attendance", PlotextPlot)
         plt = bars.plt
         plt.clear_figure()
@@ -122,7 +122,7 @@ class ProgressMode(Vertical):
         plt.stacked_bar(
             labels,
             [[m.attendance.held for m in result.months], [m.attendance.cancelled_by_me for m in result.months]],
-            labels=["held", "cancelled by you"],
+            labels=["held", "cancelled by you"],  # type: ignore[call-arg]  # plotext takes labels; the stub says label
             width=0.5,
         )
         bars.refresh()
