@@ -47,6 +47,15 @@ def _name_from_email(email: str) -> str:
     return " ".join(w.capitalize() for w in words) or local
 
 
+def _name_in_title(title: str) -> str:
+    """ "1:1 Amara" or "Amara <> me 121": the title without its 1:1 words, if a name is what is left."""
+    from coach.calendar.oneonones import ONE_ON_ONE_TITLE
+
+    rest = ONE_ON_ONE_TITLE.sub(" ", title)
+    words = [w for w in re.split(r"[\s/|<>:&+,()\[\]-]+", rest) if w and w.casefold() not in {"with", "and", "me"}]
+    return " ".join(words) if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else ""
+
+
 def _swap_last_first(name: str) -> str:
     """ "Raman, Priya" (how some directories list people) as "Priya Raman"."""
     if name.count(",") == 1:
@@ -144,7 +153,9 @@ class CalendarJobs(Parts):
             stranger = strangers.get(key)
             if stranger is None:
                 label = s.other.label if s.other else f"the 1:1 titled {s.event.title!r}"
-                suggested = (s.other.name and _swap_last_first(s.other.name)) if s.other else ""
+                suggested = (
+                    (s.other.name and _swap_last_first(s.other.name)) if s.other else _name_in_title(s.event.title)
+                )
                 if not suggested and s.other and s.other.email:
                     suggested = _name_from_email(s.other.email)
                 hint = suggested or s.event.title
@@ -223,7 +234,9 @@ class CalendarJobs(Parts):
                 else:
                     changes.addresses[stranger.key] = ("person", person.name)
             elif answer.new is not None:
-                name = stranger.suggested_name or _name_from_email(stranger.email or "") or stranger.key
+                name = stranger.suggested_name or _name_from_email(stranger.email or "")
+                if not name:  # nothing to call them: left for the user to name
+                    continue
                 if name in added:
                     people[stranger.key] = name
                     changes.addresses[stranger.key] = ("person", name)

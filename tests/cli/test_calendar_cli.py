@@ -233,3 +233,11 @@ def test_today_works_without_a_calendar_from_the_next_1on1_dates(team: CliRunner
     assert run(team, "meeting", "next", "Tom", "--date", tomorrow, "--time", "25:99")[0] == 2
     assert run(team, "meeting", "next", "Tom", "--clear")[0] == 0
     assert [i["person"] for i in ok_json(team, "today", "--date", tomorrow)["one_on_ones"]] == ["Priya Raman"]
+
+
+def test_a_placeholder_1on1_names_the_person_added_for_it(runner: CliRunner) -> None:
+    result = ok_json(runner, "calendar", "import", str(DATA / "mixed.ics"), *SINCE, "--add-unknown")
+    assert sorted(result["people_added"]) == ["Alex Kim", "Amara", "Daniel Ortiz"]  # "1:1 Amara" names Amara
+    assert result["unknown"] == []
+    again = ok_json(runner, "calendar", "import", str(DATA / "mixed.ics"), *SINCE)
+    assert {s["title"]: s["person"] for s in again["series"]}["1:1 Amara"] == "Amara"

@@ -19,7 +19,11 @@ SIZES = [(80, 24), (120, 40)]
 
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
+    for widget in pilot.app.query("Input, TextArea"):  # a blinking cursor is on or off by the clock: hold it on
+        widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()  # a table sizes its columns after the refresh that filled it
 
 
 @pytest.mark.parametrize("size", SIZES)
