@@ -76,3 +76,23 @@ async def test_a_finished_rehearsal_is_saved_and_shows_in_progress(make_app: Cal
         await settle(pilot)
         result = app.query_one("#progress-mode").result  # type: ignore[attr-defined]
         assert result.person == "Amara Okafor" and sum(m.rehearsals.rehearsals for m in result.months) == 1
+
+
+async def test_the_progress_view_counts_a_rehearsal_finished_after_it_was_opened(
+    make_app: Callable[..., CoachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await settle(pilot)
+        mode: Any = app.query_one("#progress-mode")
+        assert sum(m.rehearsals.rehearsals for m in mode.result.months) == 0  # none with Amara yet
+        await pilot.press("f2", "f6")
+        await settle(pilot)
+        await pilot.press(*"How are things with the team leads?", "enter")
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("escape", "f5")
+        await settle(pilot)
+        assert sum(m.rehearsals.rehearsals for m in mode.result.months) == 1

@@ -96,6 +96,11 @@ class ProgressMode(Vertical):
         self.today = today
         self.reload()
 
+    def on_show(self) -> None:
+        """Shown again (its tab chosen): a rehearsal may have been saved since."""
+        if self.today is not None:
+            self.reload()
+
     def action_scope(self) -> None:
         self.everyone = not self.everyone
         self.reload()

@@ -279,7 +279,6 @@ class RoleplayMode(Vertical):
         markdown = printable(card.to_markdown())
         if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card, app.today) is not None:
             markdown += "\n\n*Saved to your progress (F5).*"
-            app.changed()
         if self.chat is not None:
             result = await self.chat.end()
             if result.get("model_feedback"):
