@@ -48,6 +48,13 @@ class Party(StrEnum):
     them = "them"
 
 
+class MeetingSource(StrEnum):
+    """Where a meeting row came from: typed by the user (or a debrief), or read from their calendar."""
+
+    manual = "manual"
+    calendar = "calendar"
+
+
 class Owner(StrEnum):
     me = "me"
     them = "them"
@@ -134,6 +141,26 @@ def looks_alike(name: str) -> str:
     """What a name looks like on screen: compatibility forms folded (full-width "Ｐ" is "P"), case and
     spacing ignored. Two names with the same look-alike key cannot be told apart by the user."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+def normalise_email(value: str | None) -> str | None:
+    """An address as coach keeps it: trimmed, without `mailto:`, lower case; blank means none."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text[:7].lower() == "mailto:":
+        text = text[7:]
+    text = text.strip().casefold()
+    if not text:
+        return None
+    if "@" not in text or any(ch.isspace() for ch in text) or text.startswith("@") or text.endswith("@"):
+        raise ValueError(f"{value!r} is not an email address")
+    return text
+
+
+def aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A time without a zone is taken as the machine's local time, so every stored time compares."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.astimezone()
 
 
 class _Model(BaseModel):
@@ -147,8 +174,10 @@ class Person(_Model):
     role: str = ""
     level: Level = Level.ic
     context: str = ""
+    email: str | None = None  # matches them to calendar attendees
 
     _check_name = field_validator("name")(lambda cls, v: _not_blank(v))
+    _check_email = field_validator("email")(lambda cls, v: normalise_email(v))
 
 
 class Meeting(_Model):
@@ -159,6 +188,14 @@ class Meeting(_Model):
     cancelled_by: Party | None = None
     length_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
     notes: str = ""
+    source: MeetingSource = MeetingSource.manual
+    # A calendar occurrence is keyed on its event's UID and recurrence id ("" for a one-off event), so
+    # importing the same calendar again finds it instead of adding it twice.
+    uid: str | None = None
+    recurrence_id: str | None = None
+    starts_at: dt.datetime | None = None  # when it started, in the user's time zone, if known
+
+    _aware = field_validator("starts_at")(lambda cls, v: aware(v))
 
 
 class Action(_Model):
@@ -196,6 +233,69 @@ class Note(_Model):
     _check_text = field_validator("text")(lambda cls, v: _not_blank(v))
 
 
+class Upcoming(_Model):
+    """A 1:1 still to come: from the calendar, or set by hand (`coach meeting next`)."""
+
+    id: int | None = None
+    person_id: int | None = None
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None = None
+    title: str = ""
+    source: MeetingSource = MeetingSource.manual
+    uid: str | None = None
+    recurrence_id: str | None = None
+    moved_from: dt.datetime | None = None  # a moved occurrence: when it was first planned
+
+    _aware = field_validator("starts_at", "ends_at", "moved_from")(lambda cls, v: aware(v))
+
+    def label(self, today: dt.date) -> str:
+        """Today 14:00, Thu 14:00 within the week ahead, else Thu 12 Mar 14:00 (see `when_label`)."""
+        return when_label(self.starts_at, today)
+
+
+def when_label(moment: dt.datetime, today: dt.date) -> str:
+    """A short, unambiguous day and time for a 1:1 seen from `today`."""
+    day = moment.date()
+    clock = f"{moment:%H:%M}"
+    if day == today:
+        return f"today {clock}"
+    if day == today + dt.timedelta(days=1):
+        return f"tomorrow {clock}"
+    if today < day < today + dt.timedelta(days=7):
+        return f"{moment:%a} {clock}"
+    if day.year == today.year:
+        return f"{moment:%a} {day.day} {moment:%b} {clock}"
+    return f"{moment:%a} {day.day} {moment:%b %Y} {clock}"
+
+
+class Rehearsal(_Model):
+    """A rehearsal's scorecard, kept so the manager can see their habits change over the months.
+
+    `reflections` and `reflection_to_question` are None when the scorer that made the scorecard
+    did not count reflections."""
+
+    id: int | None = None
+    person_id: int | None = None
+    created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
+    scenario: str = ""
+    turns: int = Field(default=0, ge=0)
+    talk_ratio: float | None = Field(default=None, ge=0, le=1)
+    open_question_share: float | None = Field(default=None, ge=0, le=1)
+    questions: int = Field(default=0, ge=0)
+    open_questions: int = Field(default=0, ge=0)
+    personal_asks: int = Field(default=0, ge=0)
+    personal_reveals: int = Field(default=0, ge=0)
+    directives: int = Field(default=0, ge=0)
+    reflections: int | None = Field(default=None, ge=0)
+    reflection_to_question: float | None = Field(default=None, ge=0)
+    personized: bool = False
+    proposed_own_actions: bool = False
+
+    @property
+    def personal_moves(self) -> int:
+        return self.personal_asks + self.personal_reveals
+
+
 class PersonSummary(_Model):
     """One row of the people overview."""
 
@@ -204,6 +304,8 @@ class PersonSummary(_Model):
     last_meeting: dt.date | None = None
     last_held: dt.date | None = None
     cancelled_by_me_recently: bool = False
+    next_1on1: Upcoming | None = None
+    headline: str = ""  # the brief's one line (filled by the workspace, which reads the whole record)
 
 
 class PersonRecord(_Model):
@@ -213,6 +315,13 @@ class PersonRecord(_Model):
     meetings: list[Meeting] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+    upcoming: list[Upcoming] = Field(default_factory=list)  # soonest first
+    rehearsals: list[Rehearsal] = Field(default_factory=list)
+
+    def next_1on1(self, now: dt.datetime) -> Upcoming | None:
+        """The soonest 1:1 that has not started by `now` (an aware datetime)."""
+        later = [u for u in self.upcoming if u.starts_at >= now]
+        return min(later, key=lambda u: u.starts_at) if later else None
 
 
 class Passage(_Model):

@@ -10,7 +10,16 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from coach import __version__
-from coach.cli import agent_cmds, data_cmds, knowledge_cmds, memory_cmds, practice_cmds, prep_cmds
+from coach.cli import (
+    agent_cmds,
+    calendar_cmds,
+    data_cmds,
+    knowledge_cmds,
+    memory_cmds,
+    practice_cmds,
+    prep_cmds,
+    progress_cmds,
+)
 from coach.cli.common import err_console
 from coach.config import load_settings
 from coach.errors import CoachError
@@ -91,7 +100,16 @@ def root(
         launch(ws)
 
 
-for module in (memory_cmds, data_cmds, knowledge_cmds, prep_cmds, practice_cmds, agent_cmds):
+for module in (
+    memory_cmds,
+    calendar_cmds,
+    data_cmds,
+    knowledge_cmds,
+    prep_cmds,
+    practice_cmds,
+    progress_cmds,
+    agent_cmds,
+):
     module.register(app)
 
 

@@ -78,3 +78,8 @@ def table(*columns: str, title: str | None = None) -> Table:
     for column in columns:
         t.add_column(column)
     return t
+
+
+def pct(share: float | None) -> str:
+    """A share as a whole percentage, or a dash when there was nothing to count."""
+    return "—" if share is None else f"{round(share * 100)}%"

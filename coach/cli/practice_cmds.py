@@ -110,6 +110,8 @@ def roleplay(
     card = ws.scorecard(drill)
     console.print()
     console.print(safe(card.to_markdown()))
+    if ws.save_rehearsal(drill.persona.name, card) is not None:
+        console.print(safe("Saved to your progress: see `coach progress`."), style="dim")
 
 
 def register(app: typer.Typer) -> None:

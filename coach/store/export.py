@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from coach.domain import Action, Level, Meeting, Note, Person, Relationship, check_name
+from coach.domain import Action, Level, Meeting, Note, Person, Rehearsal, Relationship, Upcoming, check_name
 from coach.errors import CoachError
 from coach.files import write_atomic
+from coach.store.calendar import insert_upcoming
 from coach.store.db import transaction
 from coach.store.memory import Memory, name_key
 from coach.textsafe import printable, shorten
@@ -36,19 +37,30 @@ class PersonDoc(_Strict):
     role: str = ""
     level: Level = Level.ic
     context: str = ""
+    email: str | None = None
     meetings: list[Meeting] = []
     actions: list[Action] = []
     notes: list[Note] = []
+    upcoming: list[Upcoming] = []
+    rehearsals: list[Rehearsal] = []
+    calendar_aliases: list[str] = []  # other addresses or calendar names the user said are this person
+
+
+class AddressDoc(_Strict):
+    address: str
+    kind: Literal["me", "ignore"]
 
 
 class ExportDoc(_Strict):
     format: str
     version: int
     people: list[PersonDoc]
+    calendar_addresses: list[AddressDoc] = []  # the user's own addresses, and attendees they chose to skip
 
 
 def export_json(memory: Memory) -> dict[str, Any]:
     people = []
+    known = _addresses(memory)
     for name in memory.names():
         rec = memory.record(name)
         people.append(
@@ -57,9 +69,20 @@ def export_json(memory: Memory) -> dict[str, Any]:
                 "meetings": [m.model_dump(mode="json", exclude={"person_id"}) for m in rec.meetings],
                 "actions": [a.model_dump(mode="json", exclude={"person_id"}) for a in rec.actions],
                 "notes": [n.model_dump(mode="json", exclude={"person_id"}) for n in rec.notes],
+                "upcoming": [u.model_dump(mode="json", exclude={"id", "person_id"}) for u in rec.upcoming],
+                "rehearsals": [r.model_dump(mode="json", exclude={"id", "person_id"}) for r in rec.rehearsals],
+                "calendar_aliases": sorted(a for a, (kind, who) in known.items() if kind == "person" and who == name),
             }
         )
-    return {"format": FORMAT, "version": VERSION, "people": people}
+    own = [{"address": a, "kind": kind} for a, (kind, _) in sorted(known.items()) if kind != "person"]
+    return {"format": FORMAT, "version": VERSION, "people": people, "calendar_addresses": own}
+
+
+def _addresses(memory: Memory) -> dict[str, tuple[str, str | None]]:
+    rows = memory.con.execute(
+        "SELECT a.address, a.kind, p.name FROM calendar_addresses a LEFT JOIN people p ON p.id = a.person_id"
+    ).fetchall()
+    return {r["address"]: (r["kind"], r["name"]) for r in rows}
 
 
 def export_markdown(memory: Memory) -> str:
@@ -69,6 +92,8 @@ def export_markdown(memory: Memory) -> str:
         rec = memory.record(name)
         p = rec.person
         out += [f"## {printable(p.name)}", "", f"- relationship: {p.relationship.value}", f"- level: {p.level.value}"]
+        if p.email:
+            out.append(f"- email: {printable(p.email)}")
         if p.role:
             out.append(f"- role: {printable(p.role)}")
         if p.context:
@@ -79,7 +104,20 @@ def export_markdown(memory: Memory) -> str:
                 by = f" by {m.cancelled_by.value}" if m.cancelled_by else ""
                 mins = f", {m.length_minutes} min" if m.length_minutes else ""
                 notes = f" — {printable(m.notes)}" if m.notes else ""
-                out.append(f"- {m.date.isoformat()}: {m.status.value}{by}{mins}{notes}")
+                cal = " (calendar)" if m.uid else ""
+                out.append(f"- {m.date.isoformat()}: {m.status.value}{by}{mins}{cal}{notes}")
+        if rec.upcoming:
+            out += ["", "### Upcoming 1:1s", ""]
+            out += [f"- {u.starts_at:%Y-%m-%d %H:%M} ({u.source.value})" for u in rec.upcoming]
+        if rec.rehearsals:
+            out += ["", "### Rehearsals", ""]
+            for r in rec.rehearsals:
+                talk = "n/a" if r.talk_ratio is None else f"{round(r.talk_ratio * 100)}%"
+                opens = "n/a" if r.open_question_share is None else f"{round(r.open_question_share * 100)}%"
+                out.append(
+                    f"- {r.created.date().isoformat()} {printable(r.scenario)}: {r.turns} turns, your talk {talk}, "
+                    f"open questions {opens}, personal moves {r.personal_moves}"
+                )
         if rec.actions:
             out += ["", "### Actions", ""]
             for a in rec.actions:
@@ -164,26 +202,20 @@ def import_doc(memory: Memory, doc: ExportDoc, replace: bool = False) -> int:
                     role=pdoc.role,
                     level=pdoc.level,
                     context=pdoc.context,
+                    email=pdoc.email,
                 )
             )
             assert person.id is not None
             meeting_ids: dict[int | None, int | None] = {None: None}
             for m in pdoc.meetings:
                 free = m.id is not None and not con.execute("SELECT 1 FROM meetings WHERE id=?", (m.id,)).fetchone()
-                cur = con.execute(
-                    "INSERT INTO meetings(id, person_id, date, status, cancelled_by, length_minutes, notes) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        m.id if free else None,
-                        person.id,
-                        m.date.isoformat(),
-                        m.status.value,
-                        m.cancelled_by.value if m.cancelled_by else None,
-                        m.length_minutes,
-                        m.notes,
-                    ),
-                )
-                meeting_ids[m.id] = cur.lastrowid
+                if m.uid is not None:  # the same calendar occurrence kept elsewhere: it is not this one's to claim
+                    taken = con.execute(
+                        "SELECT 1 FROM meetings WHERE uid=? AND recurrence_id IS ?", (m.uid, m.recurrence_id)
+                    ).fetchone()
+                    m = m.model_copy(update={"uid": None, "recurrence_id": None}) if taken else m
+                saved = memory.insert_meeting(person.id, m.model_copy(update={"id": m.id if free else None}))
+                meeting_ids[m.id] = saved.id
             for a in pdoc.actions:
                 free = a.id is not None and not con.execute("SELECT 1 FROM actions WHERE id=?", (a.id,)).fetchone()
                 memory._insert_action(
@@ -194,6 +226,21 @@ def import_doc(memory: Memory, doc: ExportDoc, replace: bool = False) -> int:
                 memory._insert_note(
                     person.id, n.model_copy(update={"id": n.id if free else None}), meeting_ids.get(n.meeting_id)
                 )
+            for u in pdoc.upcoming:
+                insert_upcoming(con, person.id, u)
+            for r in pdoc.rehearsals:
+                memory.insert_rehearsal(person.id, r.model_copy(update={"id": None}))
+            for alias in pdoc.calendar_aliases:
+                con.execute(
+                    "INSERT INTO calendar_addresses(address, kind, person_id) VALUES (?, 'person', ?) "
+                    "ON CONFLICT(address) DO UPDATE SET kind='person', person_id=excluded.person_id",
+                    (alias, person.id),
+                )
+        for entry in doc.calendar_addresses:
+            con.execute(
+                "INSERT INTO calendar_addresses(address, kind) VALUES (?, ?) ON CONFLICT(address) DO NOTHING",
+                (entry.address, entry.kind),
+            )
     return len(doc.people)
 
 

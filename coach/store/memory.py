@@ -13,13 +13,16 @@ from coach.domain import (
     Action,
     Level,
     Meeting,
+    MeetingSource,
     MeetingStatus,
     Note,
     Party,
     Person,
     PersonRecord,
     PersonSummary,
+    Rehearsal,
     Relationship,
+    Upcoming,
     check_name,
     looks_alike,
 )
@@ -39,6 +42,14 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _moment(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def _person(row: sqlite3.Row) -> Person:
     return Person(
         id=row["id"],
@@ -47,10 +58,11 @@ def _person(row: sqlite3.Row) -> Person:
         role=row["role"],
         level=Level(row["level"]),
         context=row["context"],
+        email=row["email"],
     )
 
 
-def _meeting(row: sqlite3.Row) -> Meeting:
+def meeting_from_row(row: sqlite3.Row) -> Meeting:
     return Meeting(
         id=row["id"],
         person_id=row["person_id"],
@@ -59,7 +71,38 @@ def _meeting(row: sqlite3.Row) -> Meeting:
         cancelled_by=Party(row["cancelled_by"]) if row["cancelled_by"] else None,
         length_minutes=row["length_minutes"],
         notes=row["notes"],
+        source=MeetingSource(row["source"]),
+        uid=row["uid"],
+        recurrence_id=row["recurrence_id"],
+        starts_at=_moment(row["starts_at"]),
     )
+
+
+def upcoming_from_row(row: sqlite3.Row) -> Upcoming:
+    return Upcoming(
+        id=row["id"],
+        person_id=row["person_id"],
+        starts_at=dt.datetime.fromisoformat(row["starts_at"]),
+        ends_at=_moment(row["ends_at"]),
+        title=row["title"],
+        source=MeetingSource(row["source"]),
+        uid=row["uid"],
+        recurrence_id=row["recurrence_id"],
+        moved_from=_moment(row["moved_from"]),
+    )
+
+
+REHEARSAL_FIELDS = (
+    "created", "scenario", "turns", "talk_ratio", "open_question_share", "questions", "open_questions",
+    "personal_asks", "personal_reveals", "directives", "reflections", "reflection_to_question", "personized",
+    "proposed_own_actions",
+)  # fmt: skip
+
+
+def _rehearsal(row: sqlite3.Row) -> Rehearsal:
+    return Rehearsal.model_validate({"id": row["id"], "person_id": row["person_id"]} | {
+        f: row[f] for f in REHEARSAL_FIELDS
+    })  # fmt: skip
 
 
 def _action(row: sqlite3.Row) -> Action:
@@ -179,8 +222,10 @@ class Memory:
 
     def _insert_person(self, person: Person) -> Person:
         person = person.model_copy(update={"name": self._valid_name(person.name)})
+        self._check_email_free(person.email, None)
         cur = self.con.execute(
-            "INSERT INTO people(id, name, name_key, relationship, role, level, context) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO people(id, name, name_key, relationship, role, level, context, email) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 person.id,
                 person.name,
@@ -189,9 +234,21 @@ class Memory:
                 person.role,
                 person.level.value,
                 person.context,
+                person.email,
             ),
         )
         return person.model_copy(update={"id": cur.lastrowid})
+
+    def _check_email_free(self, email: str | None, person_id: int | None) -> None:
+        if email is None:
+            return
+        row = self.con.execute("SELECT name FROM people WHERE email = ? AND id IS NOT ?", (email, person_id)).fetchone()
+        if row is not None:
+            raise CoachError(f"{email} is already {row['name']}'s address")
+
+    def people_list(self) -> list[Person]:
+        """Everyone, with their email addresses (what a calendar is matched against)."""
+        return [_person(r) for r in self.con.execute("SELECT * FROM people ORDER BY name_key")]
 
     def edit_person(self, current_name: str, **changes: Any) -> Person:
         with transaction(self.con):
@@ -199,8 +256,9 @@ class Memory:
             updated = Person.model_validate(current.model_dump() | {k: v for k, v in changes.items() if v is not None})
             if updated.name != current.name:
                 updated.name = self._valid_name(updated.name, current.id)
+            self._check_email_free(updated.email, current.id)
             self.con.execute(
-                "UPDATE people SET name=?, name_key=?, relationship=?, role=?, level=?, context=? WHERE id=?",
+                "UPDATE people SET name=?, name_key=?, relationship=?, role=?, level=?, context=?, email=? WHERE id=?",
                 (
                     updated.name,
                     name_key(updated.name),
@@ -208,6 +266,7 @@ class Memory:
                     updated.role,
                     updated.level.value,
                     updated.context,
+                    updated.email,
                     current.id,
                 ),
             )
@@ -221,17 +280,19 @@ class Memory:
             person = self.person(name)
             counts = {
                 table: self.con.execute(f"SELECT COUNT(*) FROM {table} WHERE person_id = ?", (person.id,)).fetchone()[0]
-                for table in ("meetings", "actions", "notes")
+                for table in ("meetings", "actions", "notes", "rehearsals", "upcoming")
             }
-            for table in ("actions", "notes", "meetings"):
+            for table in ("actions", "notes", "rehearsals", "upcoming", "calendar_addresses", "meetings"):
                 self.con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person.id,))
             self.con.execute("DELETE FROM people WHERE id = ?", (person.id,))
         # Leave no trace of the deleted rows in free pages, the WAL or the main file.
         counts["scrubbed"] = int(scrub(self.con))
         return counts
 
-    def summaries(self, today: dt.date | None = None) -> list[PersonSummary]:
+    def summaries(self, today: dt.date | None = None, now: dt.datetime | None = None) -> list[PersonSummary]:
+        """One row per person; `now` (aware) decides which 1:1 is next (default: the start of `today`)."""
         today = today or dt.date.today()
+        now = now or dt.datetime.combine(today, dt.time.min).astimezone()
         out = []
         for row in self.con.execute("SELECT * FROM people ORDER BY name_key").fetchall():
             person = _person(row)
@@ -250,6 +311,7 @@ class Memory:
                 "ORDER BY date DESC, id DESC LIMIT 3",
                 (person.id, today.isoformat()),
             ).fetchall()
+            soon = self.upcoming(person.id, now)
             out.append(
                 PersonSummary(
                     person=person,
@@ -259,6 +321,7 @@ class Memory:
                     cancelled_by_me_recently=any(
                         r["status"] == "cancelled" and r["cancelled_by"] == "me" for r in recent
                     ),
+                    next_1on1=soon[0] if soon else None,
                 )
             )
         return out
@@ -268,7 +331,7 @@ class Memory:
         return PersonRecord(
             person=person,
             meetings=[
-                _meeting(r)
+                meeting_from_row(r)
                 for r in self.con.execute("SELECT * FROM meetings WHERE person_id=? ORDER BY date, id", (person.id,))
             ],
             actions=[
@@ -278,7 +341,22 @@ class Memory:
             notes=[
                 _note(r) for r in self.con.execute("SELECT * FROM notes WHERE person_id=? ORDER BY id", (person.id,))
             ],
+            upcoming=self.upcoming(person.id),
+            rehearsals=[
+                _rehearsal(r)
+                for r in self.con.execute(
+                    "SELECT * FROM rehearsals WHERE person_id=? ORDER BY created, id", (person.id,)
+                )
+            ],
         )
+
+    def upcoming(self, person_id: int | None, after: dt.datetime | None = None) -> list[Upcoming]:
+        """A person's 1:1s still to come, soonest first (all of them, or those starting at or after `after`)."""
+        rows = self.con.execute("SELECT * FROM upcoming WHERE person_id=?", (person_id,)).fetchall()
+        found = [upcoming_from_row(r) for r in rows]
+        if after is not None:
+            found = [u for u in found if u.starts_at >= after]
+        return sorted(found, key=lambda u: u.starts_at)
 
     # -- meetings, actions, notes -------------------------------------------
     def log_meeting(
@@ -293,24 +371,87 @@ class Memory:
             raise CoachError("--by only applies to a cancelled or moved meeting")
         with transaction(self.con):
             person = self.person(name)
-            cur = self.con.execute(
-                "INSERT INTO meetings(id, person_id, date, status, cancelled_by, length_minutes, notes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    meeting.id,
-                    person.id,
-                    meeting.date.isoformat(),
-                    meeting.status.value,
-                    meeting.cancelled_by.value if meeting.cancelled_by else None,
-                    meeting.length_minutes,
-                    meeting.notes,
-                ),
-            )
-            saved = meeting.model_copy(update={"id": cur.lastrowid, "person_id": person.id})
-            assert person.id is not None and saved.id is not None
+            assert person.id is not None
+            saved = self._claim_imported(person.id, meeting) or self.insert_meeting(person.id, meeting)
+            assert saved.id is not None
             new_actions = [self._insert_action(person.id, a, saved.id) for a in actions]
             new_notes = [self._insert_note(person.id, n, saved.id) for n in notes]
             return saved, new_actions, new_notes
+
+    def insert_meeting(self, person_id: int, meeting: Meeting) -> Meeting:
+        """Add one meeting row (inside the caller's transaction)."""
+        cur = self.con.execute(
+            "INSERT INTO meetings(id, person_id, date, status, cancelled_by, length_minutes, notes, source, uid, "
+            "recurrence_id, starts_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                meeting.id,
+                person_id,
+                meeting.date.isoformat(),
+                meeting.status.value,
+                meeting.cancelled_by.value if meeting.cancelled_by else None,
+                meeting.length_minutes,
+                meeting.notes,
+                meeting.source.value,
+                meeting.uid,
+                meeting.recurrence_id,
+                _iso(meeting.starts_at),
+            ),
+        )
+        return meeting.model_copy(update={"id": cur.lastrowid, "person_id": person_id})
+
+    def _claim_imported(self, person_id: int, meeting: Meeting) -> Meeting | None:
+        """A 1:1 typed by hand (or saved by a debrief) on a day the calendar import already recorded one with
+        nothing written about it yet: it is that meeting, so it is completed rather than added twice. What the
+        user says (status, who cancelled, length, notes) replaces what the calendar guessed."""
+        if meeting.uid is not None:
+            return None
+        row = self.con.execute(
+            "SELECT * FROM meetings WHERE person_id=? AND date=? AND source='calendar' AND notes='' "
+            "ORDER BY id LIMIT 1",
+            (person_id, meeting.date.isoformat()),
+        ).fetchone()
+        if row is None:
+            return None
+        found = meeting_from_row(row)
+        claimed = found.model_copy(
+            update={
+                "status": meeting.status,
+                "cancelled_by": meeting.cancelled_by,
+                "length_minutes": meeting.length_minutes
+                if meeting.length_minutes is not None
+                else found.length_minutes,
+                "notes": meeting.notes,
+                "source": MeetingSource.manual,
+            }
+        )
+        self.con.execute(
+            "UPDATE meetings SET status=?, cancelled_by=?, length_minutes=?, notes=?, source=? WHERE id=?",
+            (
+                claimed.status.value,
+                claimed.cancelled_by.value if claimed.cancelled_by else None,
+                claimed.length_minutes,
+                claimed.notes,
+                claimed.source.value,
+                claimed.id,
+            ),
+        )
+        return claimed
+
+    def save_rehearsal(self, name: str, rehearsal: Rehearsal) -> Rehearsal:
+        """Keep a rehearsal's scorecard (what `coach progress` draws)."""
+        with transaction(self.con):
+            person = self.person(name)
+            assert person.id is not None
+            return self.insert_rehearsal(person.id, rehearsal)
+
+    def insert_rehearsal(self, person_id: int, rehearsal: Rehearsal) -> Rehearsal:
+        data = rehearsal.model_dump(mode="json", include=set(REHEARSAL_FIELDS))
+        cur = self.con.execute(
+            f"INSERT INTO rehearsals(id, person_id, {', '.join(REHEARSAL_FIELDS)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(REHEARSAL_FIELDS))})",
+            (rehearsal.id, person_id, *[data[f] for f in REHEARSAL_FIELDS]),
+        )
+        return rehearsal.model_copy(update={"id": cur.lastrowid, "person_id": person_id})
 
     def find_meeting(self, name: str, date: dt.date, notes: str) -> Meeting | None:
         person = self.person(name)
@@ -318,7 +459,7 @@ class Memory:
             "SELECT * FROM meetings WHERE person_id=? AND date=? AND notes=?",
             (person.id, date.isoformat(), notes),
         ).fetchone()
-        return _meeting(row) if row else None
+        return meeting_from_row(row) if row else None
 
     def _insert_action(self, person_id: int, action: Action, meeting_id: int | None) -> Action:
         cur = self.con.execute(

@@ -67,6 +67,60 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX notes_meeting ON notes(meeting_id);
         """,
     ),
+    # Version 3 is taken by the change that lets an action be owned by someone else; this placeholder keeps
+    # the versions consecutive until that lands (it changes nothing).
+    Migration(3, "reserved_for_actions_owner_other", ""),
+    Migration(
+        4,
+        "calendar_schedule_rehearsals",
+        """
+        ALTER TABLE people ADD COLUMN email TEXT;
+        CREATE UNIQUE INDEX people_email ON people(email) WHERE email IS NOT NULL;
+        ALTER TABLE meetings ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'
+            CHECK (source IN ('manual','calendar'));
+        ALTER TABLE meetings ADD COLUMN uid TEXT;
+        ALTER TABLE meetings ADD COLUMN recurrence_id TEXT;
+        ALTER TABLE meetings ADD COLUMN starts_at TEXT;
+        CREATE UNIQUE INDEX meetings_occurrence ON meetings(uid, recurrence_id) WHERE uid IS NOT NULL;
+        CREATE TABLE upcoming (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual','calendar')),
+            uid TEXT,
+            recurrence_id TEXT,
+            moved_from TEXT
+        );
+        CREATE INDEX upcoming_person ON upcoming(person_id, starts_at);
+        CREATE TABLE rehearsals (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            scenario TEXT NOT NULL DEFAULT '',
+            turns INTEGER NOT NULL DEFAULT 0,
+            talk_ratio REAL,
+            open_question_share REAL,
+            questions INTEGER NOT NULL DEFAULT 0,
+            open_questions INTEGER NOT NULL DEFAULT 0,
+            personal_asks INTEGER NOT NULL DEFAULT 0,
+            personal_reveals INTEGER NOT NULL DEFAULT 0,
+            directives INTEGER NOT NULL DEFAULT 0,
+            reflections INTEGER,
+            reflection_to_question REAL,
+            personized INTEGER NOT NULL DEFAULT 0,
+            proposed_own_actions INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX rehearsals_person ON rehearsals(person_id, created);
+        CREATE TABLE calendar_addresses (
+            address TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('me','ignore','person')),
+            person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+            CHECK ((kind = 'person') = (person_id IS NOT NULL))
+        );
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

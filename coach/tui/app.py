@@ -35,7 +35,7 @@ from coach.tui.sidebar import PeopleList
 from coach.tui.timeline import Timeline
 from coach.workspace import Workspace
 
-MODES = {"Prep": "prep", "Role-play": "roleplay", "Debrief": "debrief", "Ask": "ask"}
+MODES = {"Prep": "prep", "Role-play": "roleplay", "Debrief": "debrief", "Ask": "ask", "Progress": "progress"}
 WATCH_SECONDS = 1.0  # how often the app looks for changes other programs made to memory
 
 
@@ -53,6 +53,10 @@ def new_mode(mode: str) -> Widget:
         from coach.tui.modes.ask import AskMode
 
         return AskMode(id="ask-mode")
+    if mode == "progress":
+        from coach.tui.modes.progress import ProgressMode
+
+        return ProgressMode(id="progress-mode")
     return PrepMode(id="prep-mode")
 
 
@@ -66,6 +70,7 @@ class CoachApp(MemoryActions):
         Binding("f2", "mode('roleplay')", "Role-play", priority=True),
         Binding("f3", "mode('debrief')", "Debrief", priority=True),
         Binding("f4", "mode('ask')", "Ask", priority=True),
+        Binding("f5", "mode('progress')", "Progress", priority=True),
         Binding("ctrl+p", "command_palette", "Memory…", priority=True),
         Binding("f6", "mode_key('f6')", show=False, priority=True),
         Binding("f7", "mode_key('f7')", show=False, priority=True),
@@ -134,6 +139,7 @@ class CoachApp(MemoryActions):
                 yield TabPane("Role-play F2", id="roleplay")  # filled on first use (see `mode_widget`)
                 yield TabPane("Debrief F3", id="debrief")
                 yield TabPane("Ask F4", id="ask")
+                yield TabPane("Progress F5", id="progress")
         yield Footer()
 
     def on_mount(self) -> None:

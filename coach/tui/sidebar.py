@@ -1,4 +1,4 @@
-"""The people sidebar: who, how, what is open, how long since the last 1:1."""
+"""The people sidebar: who, when the next 1:1 is (or how long since the last), and the brief's headline."""
 
 from __future__ import annotations
 
@@ -16,14 +16,22 @@ REL = {"report": "report", "boss": "boss", "peer": "peer"}
 
 
 def person_label(s: PersonSummary, today: dt.date) -> Text:
-    """Two lines per person; every piece of user text goes in as plain text."""
+    """Three lines per person: the name; the next 1:1 and the open actions (without a next 1:1: the relationship,
+    the open actions and the days since the last one held); the headline. User text goes in as plain text."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(one_line(s.person.name, 22), style="bold")
     if s.cancelled_by_me_recently:
         text.append(" ⚠", style="bold yellow")
     text.append("\n")
-    since = f"{(today - s.last_held).days}d" if s.last_held else "never"
-    text.append(f" {REL[s.person.relationship.value]} · {s.open_actions} open · {since}", style="dim")
+    rel = REL[s.person.relationship.value]
+    if s.next_1on1 is not None:
+        text.append(f" next 1:1: {s.next_1on1.label(today)}", style="cyan")
+        text.append(f" · {s.open_actions} open", style="dim")
+    else:
+        since = f"{(today - s.last_held).days}d" if s.last_held else "never"
+        text.append(f" {rel} · {s.open_actions} open · {since}", style="dim")
+    text.append("\n")
+    text.append(f" {one_line(s.headline, 60) or 'nothing pressing'}", style="italic")
     return text
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coach.domain import Action, Meeting, Note, Person, PersonRecord, PersonSummary
+from coach.domain import Action, Meeting, Note, Person, PersonRecord, PersonSummary, Upcoming
 from coach.workspace.parts import Parts
 
 
@@ -21,6 +21,7 @@ class Forgotten:
     notes: int
     conversations: int = 0
     drafts: int = 0
+    rehearsals: int = 0
     exports_rewritten: list[Path] = field(default_factory=list)
     exports_removed: list[Path] = field(default_factory=list)
     scrubbed: bool = True  # False: another program's long read still holds the old pages (finished later)
@@ -29,6 +30,7 @@ class Forgotten:
         """The report, one sentence a line."""
         out = [
             f"Forgot {self.name}: {self.meetings} meetings, {self.actions} actions, {self.notes} notes erased"
+            + (f", {self.rehearsals} rehearsals" if self.rehearsals else "")
             + (f", {self.conversations} saved conversations" if self.conversations else "")
             + (f", {self.drafts} unsaved drafts" if self.drafts else "")
             + "."
@@ -50,8 +52,16 @@ class Forgotten:
 
 class PeopleJobs(Parts):
     def people(self, today: dt.date | None = None) -> list[PersonSummary]:
-        """Everyone, with open actions and the last 1:1."""
-        return self.memory.summaries(today)
+        """Everyone, with open actions, the last and the next 1:1, and the brief's one-line headline."""
+        from coach.coaching.headline import headline
+        from coach.workspace.clock import moment
+
+        day = today or dt.date.today()
+        out = []
+        for summary in self.memory.summaries(day, moment(day)):
+            line = headline(self.memory.record(summary.person.name), day)
+            out.append(summary.model_copy(update={"headline": line}))
+        return out
 
     def names(self) -> list[str]:
         return self.memory.names()
@@ -134,6 +144,12 @@ class PeopleJobs(Parts):
 
         Drafts(self.settings.data_dir).discard(person_id, kind)
 
+    def set_next_1on1(self, name: str, when: dt.datetime | None) -> Upcoming | None:
+        """Set (or with None clear) the next 1:1 with `name` by hand, for a manager without a calendar import."""
+        from coach.store.calendar import set_next
+
+        return set_next(self.memory, name, when)
+
     def forget(self, name: str) -> Forgotten:
         """Erase a person from memory, every saved conversation, their drafts and the exports coach wrote into
         the data directory; says what went and whether the file still waits for another program to let go."""
@@ -152,6 +168,7 @@ class PeopleJobs(Parts):
             meetings=counts["meetings"],
             actions=counts["actions"],
             notes=counts["notes"],
+            rehearsals=counts.get("rehearsals", 0),
             conversations=threads,
             drafts=drafts,
             exports_rewritten=rewritten,

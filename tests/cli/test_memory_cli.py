@@ -39,7 +39,11 @@ def test_people_list_json_shape(team: CliRunner) -> None:
         "level": "ic",
         "open_actions": 1,
         "last_meeting": "2026-03-02",
+        "email": None,
+        "next_1on1": None,
+        "headline": rows[1]["headline"],
     }
+    assert rows[1]["headline"]  # the brief's one line, e.g. how the last 1:1s went
     assert rows[0]["name"] == "Daniel" and rows[0]["last_meeting"] is None
 
 

@@ -313,6 +313,8 @@ class RoleplayMode(Vertical):
             self.action_cancel()
         card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
         markdown = printable(card.to_markdown())
+        if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card, app.today) is not None:
+            markdown += "\n\n*Saved to your progress (F5).*"
         if self.chat is not None:
             result = await self.chat.end()
             if result.get("model_feedback"):
