@@ -141,6 +141,8 @@ def looks_alike(name: str) -> str:
     """What a name looks like on screen: compatibility forms folded (full-width "Ｐ" is "P"), case and
     spacing ignored. Two names with the same look-alike key cannot be told apart by the user."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def normalise_email(value: str | None) -> str | None:
     """An address as coach keeps it: trimmed, without `mailto:`, lower case; blank means none."""
     if value is None:
