@@ -304,7 +304,8 @@ class Memory:
 
     def _insert_note(self, person_id: int, note: Note, meeting_id: int | None) -> Note:
         cur = self.con.execute(
-            "INSERT INTO notes(id, person_id, meeting_id, text, personal, sensitive, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notes(id, person_id, meeting_id, text, personal, sensitive, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 note.id,
                 person_id,
