@@ -1,0 +1,156 @@
+"""Which candidate clauses are tasks, and who raised the ones the construction leaves open.
+
+The rules decide from the flags the parse gave each candidate: a clause is a task when
+something marks it as one and nothing takes it back. A learned scorer, when the workspace
+hands one in, weighs the same flags together with the meaning of the clause (see
+`coach.nlp.debrief_model`); the rules stay the fallback.
+
+Who raised a task the construction does not name ("I'll send it") is read from the notes
+around it: a task the writer takes on right after the person asked or wished for something
+("she wants the numbers, so I'll pull them together") was raised by the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from coach.coaching.debrief.clauses import blocking, child, subject
+from coach.coaching.debrief.extract import Candidate
+from coach.coaching.debrief.parties import BOTH, ME, OTHER, THEM, UNCLEAR, Parties
+from coach.coaching.debrief.segment import CONTEXT
+from coach.coaching.lexicon import RAISE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Flags that take a clause back: it is not a task.
+BLOCKING = {
+    "negated",
+    "hedged",
+    "hedged_adverb",
+    "cognition",
+    "condition",
+    "question",
+    "copula",
+    "thing_subject",
+    "done",
+    "time_object",
+    "deferral",
+    "anaphoric",
+}
+_TASK_KINDS = {
+    "future",
+    "going_to",
+    "obligation",
+    "control",
+    "object_control",
+    "ask_other",
+    "agreed",
+    "decided",
+    "report",
+    "proposed",
+    "shorthand",
+    "imperative",
+    "progressive",
+}
+
+
+class Scorer(Protocol):
+    """A learned judge of candidates: the probability that each is a task."""
+
+    def probabilities(self, candidates: Sequence[Candidate]) -> list[float]: ...
+
+
+def sentence_flags(cand: Candidate) -> set[str]:
+    """Flags that come from the segment around the clause rather than the clause itself."""
+    flags: set[str] = set()
+    seg = cand.segment
+    if seg.section == CONTEXT:
+        flags.add("context_section")
+    if seg.bullet:
+        flags.add("bullet")
+    if seg.task or cand.tag is not None:
+        flags.add("tagged")
+    return flags
+
+
+def rule_accepts(cand: Candidate) -> bool:
+    """The rules' verdict: marked as a task, and nothing takes it back."""
+    flags = cand.flags
+    if cand.kind not in _TASK_KINDS or flags & BLOCKING:
+        return False
+    if cand.kind == "progressive" and not (flags & {"tagged"}) and "intransitive" in flags:
+        return False
+    if cand.kind == "imperative" and not flags & {"tagged", "action_verb"}:
+        return False
+    if flags & {"bare", "no_subject"} and "tagged" not in flags:
+        return False
+    if "hedge_phrase" in flags and not flags & {"tagged"}:
+        return False
+    if "context_section" in flags and cand.kind in ("imperative",):
+        return False
+    return not ("past_form" in flags and cand.kind in ("imperative", "shorthand", "progressive"))
+
+
+def decide(cands: Sequence[Candidate], scorer: Scorer | None, threshold: float = 0.5) -> list[bool]:
+    for c in cands:
+        c.flags |= sentence_flags(c)
+    if scorer is None or not cands:
+        return [rule_accepts(c) for c in cands]
+    return [p >= threshold for p in scorer.probabilities(cands)]
+
+
+@dataclass(frozen=True)
+class Raise:
+    """Someone asked or wished for something: "she wants the numbers", "I asked her for a plan"."""
+
+    segment: int
+    line: int
+    token: int
+    party: str
+
+
+def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]:
+    """Every request or wish in a sentence, by the writer or the person."""
+    out: list[Raise] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        wished = lemma in RAISE or t.lower_ in ("keen", "like")
+        if not wished or t.pos_ not in ("VERB", "AUX", "ADJ") or blocking(t) & {"negated"}:
+            continue
+        subj = subject(t) if t.pos_ != "ADJ" else child(t.head, "nsubj")
+        party = parties.token(subj)
+        if party is not None and party.role in (ME, THEM):
+            out.append(Raise(segment, line, t.i, party.role))
+    return out
+
+
+def raised_by(cand: Candidate, index: int, sent_start: int, found: Sequence[Raise]) -> str | None:
+    """Who raised what this task answers: the nearest request before it, in its sentence or the one before."""
+    v = cand.clause.verb
+    before = [
+        r
+        for r in found
+        if (r.segment == index and sent_start <= r.token < v.i)
+        or (r.segment == index - 1 and r.line >= cand.segment.line - 1)
+    ]
+    if not before:
+        return None
+    return max(before, key=lambda r: (r.segment, r.token)).party
+
+
+def proposer(cand: Candidate, raiser: str | None) -> str:
+    """The construction's proposer, or the one who raised what the task answers when it names none."""
+    clause = cand.clause
+    if clause.explicit or raiser is None:
+        return clause.proposer
+    owner = clause.owner.role if clause.owner else UNCLEAR
+    if owner in (ME, OTHER) and raiser == THEM:
+        return THEM
+    if owner == THEM and raiser == ME:
+        return ME
+    if owner == BOTH:
+        return clause.proposer
+    return clause.proposer
