@@ -315,6 +315,8 @@ ACTION_HEADER = re.compile(
     r"(?:\s*actions?)?|tasks?|owners?|for next time|outcomes?|decisions? (?:and|&) actions?)\s*[:\-–]?\s*$",
     re.I,
 )
+# "(done)", "- sorted", ", done already": the task is already done.
+DONE_MARK = re.compile(r"[(\[\-–—,;]\s*(?:all\s+|already\s+)?(?:done|sorted|completed|finished|fixed|booked|sent)\b", re.I)
 CONTEXT_HEADER = re.compile(
     r"^(?:updates?|discussed|discussion|notes?|context|concerns?|worries|risks?|blockers?|issues?|wins?|"
     r"highlights?|lowlights?|parked|parking lot|not doing|fyi|background|personal|status|agenda|topics?|"
@@ -369,4 +371,4 @@ CUE_WORDS = words(
 )
 # Verbs whose task is not to act: "decided to leave it until regional confirms", "hold off on the menu
 # change", "agreed to skip next week", "we'll wait for the group contract". Decisions not to act.
-DEFER = words("leave wait hold pause postpone defer delay shelve park skip revisit parking")
+DEFER = words("leave wait pause postpone defer delay shelve park skip revisit parking")

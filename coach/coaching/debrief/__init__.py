@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from coach.coaching.debrief.dates import find_due
-from coach.coaching.debrief.decide import Scorer, decide, proposer, raised_by, raises
+from coach.coaching.debrief.decide import Raise, Scorer, decide, proposer, raised_by, raises
 from coach.coaching.debrief.extract import Candidate, candidates, owner_fields, resolve_tag
 from coach.coaching.debrief.nudges import ActionView, build_nudges
 from coach.coaching.debrief.parties import Parties, Party
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Debrief", "DebriefAction", "PersonalNote", "analyse_notes"]
+__all__ = ["Debrief", "DebriefAction", "PersonalNote", "Reading", "analyse_notes", "read_notes"]
 
 BATCH = 128
 MAX_PERSONAL = 5
@@ -131,6 +132,43 @@ def _parse(segments: list[Segment], tags: list[Party | None], nlp: Language) -> 
     return {i: docs[text] for i, text in wanted.items()}
 
 
+@dataclass
+class Reading:
+    """What the parse found in the notes, before the decision: every candidate task, and who asked for what."""
+
+    segments: list[Segment] = field(default_factory=list)
+    found: list[tuple[int, int, Candidate]] = field(default_factory=list)  # (segment, sentence start, candidate)
+    asked: list[Raise] = field(default_factory=list)
+    english: bool = True
+
+
+def read_notes(text: str, person: Person, nlp: Language) -> Reading:
+    """Segment, parse and read the notes into candidate tasks (no decision yet)."""
+    parties = Parties(person)
+    segments = sentences(text, lambda tag: parties.phrase(tag) is not None)
+    if not looks_english(text, nlp.Defaults.stop_words):
+        return Reading(english=False)
+    if segments:  # the title line ("1:1 Mateo", "Seun - weekly") holds no task
+        first = segments[0].line
+        segments = [s for s in segments if not is_header(s, first, parties.is_person)]
+    tags = [resolve_tag(s, parties) for s in segments]
+    docs = _parse(segments, tags, nlp)
+    reading = Reading(segments=segments)
+    for i, seg in enumerate(segments):
+        doc = docs.get(i)
+        if doc is None:
+            continue
+        for sent in doc.sents:
+            reading.asked += raises(sent, i, seg.line, parties)
+            reading.found += [(i, sent.start, c) for c in candidates(sent, seg, parties, tags[i])]
+    for i, _, cand in reading.found:  # "…, maybe next year", "- not now": a short afterthought takes it back
+        after = segments[i + 1] if i + 1 < len(segments) else None
+        if after is not None and after.line - cand.segment.line <= 1 and len(after.text.split()) <= 6:
+            if HEDGE_PHRASES.search(after.text):
+                cand.flags.add("hedge_phrase")
+    return reading
+
+
 def analyse_notes(
     text: str,
     person: Person,
@@ -148,50 +186,34 @@ def analyse_notes(
         raise CoachError("the notes are empty")
     base = meeting_date or dt.date.today()
     debrief = Debrief(person=person.name)
-    parties = Parties(person)
-    segments = sentences(text, lambda tag: parties.phrase(tag) is not None)
-    if not looks_english(text, nlp.Defaults.stop_words):
+    reading = read_notes(text, person, nlp)
+    if not reading.english:
         debrief.warnings.append(
             "These notes don't look like English, so no actions were extracted. The debrief reads English notes only."
         )
-        segments = []
-    if segments:  # the title line ("1:1 Mateo", "Seun - weekly") holds no task
-        first = segments[0].line
-        segments = [s for s in segments if not is_header(s, first, parties.is_person)]
-    tags = [resolve_tag(s, parties) for s in segments]
-    docs = _parse(segments, tags, nlp)
-    found: list[tuple[int, int, Candidate]] = []
-    asked = []
-    for i, seg in enumerate(segments):
-        doc = docs.get(i)
-        if doc is None:
-            continue
-        for sent in doc.sents:
-            asked += raises(sent, i, seg.line, parties)
-            found += [(i, sent.start, c) for c in candidates(sent, seg, parties, tags[i])]
-    for i, _, cand in found:  # "…, maybe next year", "- not now": a short afterthought takes it back
-        after = segments[i + 1] if i + 1 < len(segments) else None
-        if after is not None and after.line - cand.segment.line <= 1 and len(after.text.split()) <= 6:
-            if HEDGE_PHRASES.search(after.text):
-                cand.flags.add("hedge_phrase")
-    verdicts = decide([c for _, _, c in found], scorer)
+    verdicts = decide([c for _, _, c in reading.found], scorer)
     seen: set[str] = set()
     views: list[ActionView] = []
-    for (i, start, cand), keep in zip(found, verdicts, strict=True):
+    last: tuple[int, DebriefAction] | None = None
+    for (i, start, cand), keep in zip(reading.found, verdicts, strict=True):
         key = cand.text.casefold()
-        if not keep or key in seen:
+        if not keep:
+            if "anaphoric" in cand.flags and last is not None and last[0] >= i - 1 and last[1].due is None:
+                last[1].due = find_due(cand.date_text, base, record)  # "Marcus to approve it, said he'd do it by the 21st"
+            continue
+        if key in seen:
             continue
         seen.add(key)
         owner, name = owner_fields(cand.owner)
-        by = proposer(cand, raised_by(cand, i, start, asked))
+        by = proposer(cand, raised_by(cand, i, start, reading.asked))
         due = find_due(cand.date_text, base, record)
-        debrief.actions.append(
-            DebriefAction(text=cand.text, owner=Owner(owner), owner_name=name, proposed_by=Proposer(by), due=due)
-        )
+        action = DebriefAction(text=cand.text, owner=Owner(owner), owner_name=name, proposed_by=Proposer(by), due=due)
+        debrief.actions.append(action)
+        last = (i, action)
         views.append(ActionView(cand.text, owner, by, cand.clause.verb.lemma_.lower()))
-    debrief.personal = [PersonalNote(text=t, sensitive=s) for t, s in find_personal(segments, personal_scorer)][
-        :MAX_PERSONAL
-    ]
+    debrief.personal = [
+        PersonalNote(text=t, sensitive=s) for t, s in find_personal(reading.segments, personal_scorer)
+    ][:MAX_PERSONAL]
     nudges = build_nudges(views, person, record, text, status, length_minutes, bool(debrief.personal))
     debrief.nudges = [n.text for n in nudges]
     debrief.nudge_codes = [n.code for n in nudges]

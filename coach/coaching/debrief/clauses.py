@@ -88,6 +88,21 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
+def _party_before(v: Token, parties: Parties) -> Token | None:
+    """A name the parse did not make the subject ("Anjali needs to file…" read with "Anjali" as an adjective):
+    the last party-word between the sentence start and the verb, with no other verb in between."""
+    found = None
+    for t in v.sent:
+        if t.i >= v.i:
+            break
+        if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
+            found = None
+        elif t.dep_ in ("amod", "compound", "dep", "npadvmod", "nmod") and t.head.i <= v.i:
+            if parties.token(t) is not None and t.lower_ not in ("both", "together"):
+                found = t
+    return found
+
+
 def _to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -120,10 +135,12 @@ def _context(tok: Token, flags: set[str]) -> None:
     t, depth = tok, 0
     while t.head is not t and depth < 5:
         dep, head = t.dep_, t.head
-        if dep in ("ccomp", "xcomp", "acomp", "advcl", "conj", "dep") and (
-            head.lemma_.lower() in COGNITION or head.lower_ in COGNITION
+        if dep in ("ccomp", "xcomp", "acomp", "advcl", "dep") and (
+            head.lemma_.lower() in COGNITION
+            or head.lower_ in COGNITION
+            or any(c.dep_ == "acomp" and (c.lemma_.lower() in COGNITION or c.lower_ in COGNITION) for c in head.children)
         ):
-            flags.add("cognition")
+            flags.add("cognition")  # "she thinks it will help", "she's worried the migration will slip"
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             flags.add("condition")
         if dep == "relcl":
@@ -145,10 +162,12 @@ def _shape(v: Token, flags: set[str]) -> None:
     if not [c for c in deps if c.lower_ not in ("then", "so", "also", "too", "now", "first", "again")]:
         flags.add("bare")  # "we'll see", "I will organise": nothing said about what
     obj = child(v, "dobj")
-    if lemma == "do" and (obj is None or obj.lower_ in ("it", "that", "this", "so", "them", "those")):
+    if lemma == "do" and (obj is None or obj.lower_ in ("it", "that", "this", "so", "them", "those", "which")):
         flags.add("anaphoric")  # "I will do that": the task was named before
     if lemma in DEFER and (lemma != "leave" or (obj is not None and obj.lower_ in ("it", "that", "this", "them"))):
         flags.add("deferral")
+    if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "off" for c in v.children):
+        flags.add("deferral")  # "hold off on the menu change"
     objects = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd")]
     if not objects:
         flags.add("intransitive")
@@ -183,7 +202,7 @@ def _owner_of(v: Token, parties: Parties, speaker: Party | None = None) -> tuple
         pobj = child(agent, "pobj") if agent is not None else None
         flags.add("passive")
         return (parties.token(pobj, speaker) if pobj is not None else NOBODY_PARTY), flags
-    subj = subject(v)
+    subj = subject(v) or _party_before(v, parties)
     if subj is None:
         flags.add("no_subject")
         return None, flags
@@ -229,7 +248,14 @@ def read(v: Token, parties: Parties) -> Clause | None:
 
 def _finite(v: Token, parties: Parties, flags: set[str], aux: set[str]) -> Clause | None:
     """"She'll draft it", "I must call HR", "she is covering the meeting", "Tom to send the slides"."""
-    if aux & FUTURE:
+    inherited = (
+        v.dep_ == "conj"
+        and not aux
+        and v.tag_ in ("VBP", "VBZ", "VB")
+        and child(v, "nsubj") is not None
+        and aux_words(v.head) & FUTURE
+    )
+    if aux & FUTURE or inherited:  # "he will prepare the list and we review it on Monday"
         kind = "future"
     elif aux & OBLIGATION:
         kind = "obligation"
@@ -253,14 +279,26 @@ def _finite(v: Token, parties: Parties, flags: set[str], aux: set[str]) -> Claus
 
 
 def _shorthand(v: Token, parties: Parties, flags: set[str]) -> Clause | None:
-    """'Tom to send the slides', 'me to take it to SLT': a party right before an infinitive."""
-    if v.dep_ == "ROOT":
+    """'Tom to send the slides', 'me to take it to SLT', 'legal to review the wording': a party right before
+    an infinitive that nothing governs."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children):
+        return None  # "fine for her to swap with the coordinator": a permission, not a task
+    own = child(v, "nsubj") or next(
+        (c for c in v.children if c.i < v.i and c.dep_ in ("dep", "npadvmod") and parties.token(c) is not None), None
+    )
+    if own is not None and own.i < v.i:
+        owner = parties.token(own) or parties.phrase(own.text)
+        if owner is None:
+            return None
+    elif v.dep_ == "ROOT":
         before = [c for c in v.children if c.i < v.i and c.dep_ not in ("aux", "punct", "advmod", "cc")]
         if not before:
             return None
         owner = parties.token(before[0]) or parties.phrase(" ".join(t.text for t in before))
-    elif v.head.pos_ in ("PROPN", "PRON", "NOUN") and v.head.dep_ in ("ROOT", "appos") and v.head.i < v.i:
-        owner = parties.token(v.head)
+    elif v.head.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and v.head.dep_ in ("ROOT", "appos") and v.head.i < v.i:
+        owner = parties.token(v.head) or parties.phrase(v.doc[v.head.left_edge.i : v.head.i + 1].text)
+        if owner is None:
+            return None  # "no change to close calendar": a noun, not a party, before the infinitive
     else:
         return None
     return Clause(v, "shorthand", owner or NOBODY_PARTY, UNCLEAR, False, flags=flags)
@@ -281,7 +319,7 @@ def _controlled(v: Token, head: Token, parties: Parties, flags: set[str]) -> Cla
         owner, more = _owner_of(g, parties)
         return Clause(v, "going_to", owner, _self(owner), False, g, flags | more)
     if lemma in ("need", "have", "got") and (lemma != "have" or g.lower_ in ("has", "have", "had")):
-        owner, more = _owner_of(g, parties)
+        owner, more = _owner_of(v if child(v, "auxpass") is not None else g, parties)
         proposer = ME if not aux_words(g) & FUTURE else _self(owner)
         return Clause(v, "obligation", owner, proposer, True, g, flags | more)
     if lemma in ("be",) and g.dep_ == "ROOT":  # "she is to send": an arrangement

@@ -89,7 +89,7 @@ def rule_accepts(cand: Candidate) -> bool:
         return False
     if "hedge_phrase" in flags and not flags & {"tagged"}:
         return False
-    if "context_section" in flags and cand.kind in ("imperative",):
+    if "context_section" in flags and cand.kind in ("imperative", "decided", "shorthand"):
         return False
     return not ("past_form" in flags and cand.kind in ("imperative", "shorthand", "progressive"))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
-from coach.coaching.lexicon import ACTION_VERBS, HEDGE_ADVERBS, HEDGE_PHRASES
+from coach.coaching.lexicon import ACTION_VERBS, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,8 +68,11 @@ def _separate(c: Token, v: Token) -> bool:
     return c.dep_ in ("parataxis", "relcl") or child(c, "nsubj", "nsubjpass") is not None
 
 
-def _words(v: Token, *, keep_conj: bool) -> list[Token]:
+def _words(v: Token, *, keep_conj: bool, others: frozenset[int] = frozenset()) -> list[Token]:
     skip: set[int] = set()
+    for t in v.subtree:  # another task inside this one's subtree ("… and Jess is going to redo it") is its own
+        if t.i in others and t.i != v.i:
+            skip.update(x.i for x in t.subtree)
     for c in v.children:
         party_first = c.i < v.i and c.dep_ in ("npadvmod", "nsubj") and c.pos_ in ("PROPN", "PRON", "NOUN")
         hedge = c.dep_ in ("advmod",) and c.lower_ in HEDGE_ADVERBS
@@ -96,12 +99,15 @@ def _passive_text(v: Token) -> str | None:
     return " ".join([v.lemma_, lead, *(v.doc[i].text for i in subject[1:]), *(t.text for t in rest)])
 
 
-def action_text(v: Token) -> str:
+def action_text(v: Token, others: frozenset[int] = frozenset()) -> str:
     """The task in the notes' own words, starting at its verb ("set up a weekly sync with their lead")."""
     text = _passive_text(v)
     if text is None:
-        tokens = _words(v, keep_conj=True)[:MAX_WORDS]
-        text = "".join(t.text_with_ws for t in tokens)
+        tokens = _words(v, keep_conj=True, others=others)[:MAX_WORDS]
+        text = "".join(
+            t.text + (t.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1 else " ")
+            for i, t in enumerate(tokens)
+        )
     text = " ".join(text.split()).strip(",.;:-–—> ")
     return text[:1].upper() + text[1:]
 
@@ -126,6 +132,14 @@ def window(clause: Clause, sent: Span) -> str:
     start = min([tokens[0].i, *([clause.governor.i] if clause.governor is not None else [])])
     end = min(tokens[-1].i + 4, sent.end)
     return sent.doc[max(start - 2, sent.start) : end].text
+
+
+def _leftmost(clause: Clause) -> int:
+    """Where a clause starts: its governor or subject may come before its verb ("said he'd do it")."""
+    v = clause.verb
+    starts = [v.i, *([clause.governor.i] if clause.governor is not None else [])]
+    starts += [c.left_edge.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i < v.i]
+    return min(starts)
 
 
 def _linear(v: Token, sent: Span, stop: int) -> str:
@@ -176,6 +190,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         flags = set(clause.flags)
         if HEDGE_PHRASES.search(window(clause, sent)):
             flags.add("hedge_phrase")
+        if DONE_MARK.search(sent.doc.text[clause.verb.idx :]):
+            flags.add("done")  # "Anjali to put Brightwell on stop (done before we finished)"
         if clause.verb.lemma_.lower() in ACTION_VERBS or clause.verb.lower_ in ACTION_VERBS:
             flags.add("action_verb")
         out.append(Candidate(clause, text, date_text(clause), seg, tag, flags))
@@ -189,17 +205,32 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
             add(Clause(v, "imperative", owner, UNCLEAR, False, flags=blocking(v)))
     if not out and (seg.bullet or tag is not None or seg.task):
         first = sent.doc[_first_word(sent)] if len(sent) else None
-        statement = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in sent)
         verbish = first is not None and (first.lower_ in ACTION_VERBS or (tag is not None or seg.task))
-        if first is not None and verbish and not statement and first.pos_ in ("VERB", "NOUN", "ADJ", "X"):
+        pos_ok = first is not None and (first.pos_ in ("VERB", "NOUN", "ADJ", "X") or first.lower_ in ACTION_VERBS)
+        if first is not None and verbish and pos_ok:
             if first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START:
                 owner = _imperative_owner(first, seg, tag, parties)
                 flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
                 clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
                 text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
                 out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags)))
+    if len(out) > 1:  # word each task without the others that the parse hung inside it
+        for c in out:
+            v = c.clause.verb
+            others = set()
+            for o in out:
+                if o is c:
+                    continue
+                others.add(o.clause.verb.i)
+                g = o.clause.governor
+                if g is not None and g.i != v.i and not g.is_ancestor(v):
+                    others.add(g.i)
+            if "misparsed" not in c.flags:
+                text = action_text(v, frozenset(others))
+                if len(text) >= 3:
+                    c.text = text
     if seg.bullet or tag is not None:  # a list item: word each task to the next one, the parse of terse
-        starts = sorted(c.clause.verb.i for c in out)  # notes is too frail for subtrees
+        starts = sorted(_leftmost(c.clause) for c in out)  # notes is too frail for subtrees
         for c in out:
             if c.kind in ("imperative", "shorthand") or len(out) == 1:
                 later = [i for i in starts if i > c.clause.verb.i]

@@ -96,6 +96,10 @@ class Parties:
         if not words or len(words) > 4:
             return None
         known = [p for p in (self.word(w) for w in words) if p is not None]
+        fillers = {"and", "of", "owner", "owners", "the", "who"}
+        plain = [w for w in words if self.word(w) is None and w.casefold().strip("()?:") not in fillers]
+        if known and any(not w[:1].isupper() for w in plain):
+            return None  # "done before we finished": a remark, not an owner
         if any(w.casefold().strip("()") in ("and", "both") for w in words) and known:
             known.append(Party(BOTH) if any(p.role == ME for p in known) else known[0])
         found = merge(known)
@@ -133,6 +137,8 @@ class Parties:
             return speaker if speaker is not None and speaker.role == OTHER else Party(THEM)
         if low in NOBODY:
             return NOBODY_PARTY
+        if tok.text.isupper() and 2 <= len(tok.text) <= 4 and tok.text.isalpha() and low not in ("ok", "am", "pm"):
+            return Party(OTHER, tok.text)  # a team by its letters: IT, HR, QA, SLT
         if low in _THINGS or low in CALENDAR or tok.like_num:
             return None
         if self.is_person(tok.text) and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or low in self.names):

@@ -183,19 +183,25 @@ def sentences(text: str, names_party: Callable[[str], bool] = lambda tag: False)
         if ACTION_HEADER.match(stripped.rstrip(":")):
             section, header_indent, header_bulleted = ACTIONS, indent, bullet
             continue
-        if CONTEXT_HEADER.match(stripped) and len(stripped.split()) <= 3 and stripped.rstrip().endswith((":", "-")):
+        bare = stripped.rstrip(" :-–")
+        header = CONTEXT_HEADER.match(bare + ":")
+        if header is not None and header.end() == len(bare) + 1:  # "Concerns:", "Parked", "Not doing -"
             section, header_indent, header_bulleted = CONTEXT, indent, bullet
             continue
         own = CONTEXT if CONTEXT_HEADER.match(stripped) else section
         for k, piece in enumerate(p for p in _ARROW.split(stripped) if p.strip()):
             body, prefix, suffix, task = split_tags(piece, names_party)
             item = bullet or listy or task or own == ACTIONS or k > 0
-            for sent in split_sentences(body, semicolons=True):
-                for part in _DASH.split(sent):
-                    for chunk in _chunks(part):
-                        fixed = fix_typos(chunk)
-                        if fixed:
-                            out.append(Segment(fixed, item, own, number, prefix, suffix, task, k > 0))
+            parts = [part for sent in split_sentences(body, semicolons=True) for part in _DASH.split(sent)]
+            if len(parts) > 1 and prefix is not None and not task:  # "hassan - y9 behind. he'll get quotes":
+                parts = [f"{prefix} - {parts[0]}", *parts[1:]]  # a label over several sentences, not an owner
+                prefix = None
+            for n, part in enumerate(parts):
+                for chunk in _chunks(part):
+                    fixed = fix_typos(chunk)
+                    if fixed:
+                        end = suffix if n == len(parts) - 1 else None
+                        out.append(Segment(fixed, item, own, number, prefix, end, task, k > 0))
     return out
 
 
