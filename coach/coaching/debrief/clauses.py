@@ -32,6 +32,7 @@ from coach.coaching.lexicon import (
     OBJECT_CONTROL,
     PROPOSING,
     REPORTING,
+    SOLO_WITH,
     SUBJECT_CONTROL,
     TIME_NOUNS,
     WISH,
@@ -45,6 +46,7 @@ WOULD = {"would", "'d"}
 OBLIGATION = {"must", "should", "ought"}
 _CONDITION_MARKS = {"if", "unless", "whether", "when", "once", "until", "till", "as", "because", "since", "while"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_PHRASAL_TOGETHER = {"put", "pull", "get", "bring", "piece", "throw", "cobble", "club", "stitch"}
 
 
 @dataclass
@@ -76,6 +78,8 @@ def subject(tok: Token) -> Token | None:
     seen = 0
     while tok is not None and seen < 6:
         subj = child(tok, *_SUBJECTS)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            return tok.head  # "a quote from Coolair, who said…": who is Coolair
         if subj is not None:
             return subj
         if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
@@ -101,6 +105,22 @@ def _party_before(v: Token, parties: Parties) -> Token | None:
             if parties.token(t) is not None and t.lower_ not in ("both", "together"):
                 found = t
     return found
+
+
+def _elided(g: Token, obj: Token | None, parties: Parties) -> Party | None:
+    """Who speaks when the notes leave the subject out: "told Tom to…" is the writer, "asked me to…" the
+    person, "agreed: …" both of them, "wants X" the person."""
+    lemma = g.lemma_.lower()
+    if lemma == "agree":
+        return Party(BOTH)
+    target = parties.token(obj) if obj is not None else None
+    if target is not None and target.role == ME:
+        return Party(THEM)
+    if lemma in WISH:
+        return Party(THEM)
+    if target is not None and target.role == THEM or g.tag_ == "VBD":
+        return Party(ME)
+    return None
 
 
 def _to_infinitive(tok: Token) -> bool:
@@ -184,9 +204,9 @@ def _with_both(v: Token, owner: Party | None, parties: Parties) -> Party | None:
     if owner is None or owner.role not in (ME, THEM):
         return owner
     for c in v.children:
-        if c.lower_ == "together" and c.dep_ != "prt":
+        if c.lower_ == "together" and c.dep_ != "prt" and v.lemma_.lower() not in _PHRASAL_TOGETHER:
             return Party(BOTH)
-        if c.dep_ == "prep" and c.lower_ == "with":
+        if c.dep_ == "prep" and c.lower_ == "with" and v.lemma_.lower() not in SOLO_WITH:
             obj = child(c, "pobj")
             other = parties.token(obj) if obj is not None else None
             if other is not None and {owner.role, other.role} == {ME, THEM}:
@@ -197,7 +217,7 @@ def _with_both(v: Token, owner: Party | None, parties: Parties) -> Party | None:
 def _owner_of(v: Token, parties: Parties, speaker: Party | None = None) -> tuple[Party | None, set[str]]:
     """The subject's party, or the passive agent's; flags when there is none."""
     flags: set[str] = set()
-    if child(v, "nsubjpass", "auxpass") is not None:
+    if child(v, "nsubjpass", "auxpass") is not None and child(v, "dobj") is None:
         agent = child(v, "agent")
         pobj = child(agent, "pobj") if agent is not None else None
         flags.add("passive")
@@ -328,8 +348,8 @@ def _controlled(v: Token, head: Token, parties: Parties, flags: set[str]) -> Cla
     own_subj = child(v, "nsubj")
     obj = child(g, "dobj", "iobj") or own_subj
     speaker, sflags = _owner_of(g, parties)
-    if speaker is None and "no_subject" in sflags and g.tag_ == "VBD":
-        speaker = Party(ME)  # "Told Tom to …": notes are written by the user
+    if speaker is None and "no_subject" in sflags:
+        speaker = _elided(g, obj, parties)
     if lemma in OBJECT_CONTROL and obj is not None:
         target = parties.token(obj, speaker)
         if target is None:
@@ -346,8 +366,8 @@ def _controlled(v: Token, head: Token, parties: Parties, flags: set[str]) -> Cla
         if lemma == "decide":
             return Clause(v, "decided", speaker, _self(speaker), False, g, flags | sflags)
         return Clause(v, "control", speaker, _self(speaker), True, g, flags | sflags)
-    if lemma in PROPOSING:  # "she suggested to loop in finance": whose task the note does not say
-        return Clause(v, "proposed", NOBODY_PARTY, _self(speaker), True, g, flags)
+    if lemma in PROPOSING:  # "he proposed to train the new barbacks himself": the speaker's own task
+        return Clause(v, "proposed", speaker or NOBODY_PARTY, _self(speaker), True, g, flags)
     if lemma in ("try", "start", "begin", "continue", "remember", "manage", "attempt", "help", "make"):
         return None  # the task is the governing verb's ("I'll try to get it done")
     return None
@@ -364,8 +384,8 @@ def _reported(v: Token, g: Token, parties: Parties, flags: set[str], aux: set[st
     _context(g, gflags)
     flags |= gflags
     speaker, sflags = _owner_of(g, parties)
-    if speaker is None and "no_subject" in sflags and g.tag_ == "VBD":
-        speaker = Party(ME)
+    if speaker is None and "no_subject" in sflags:
+        speaker = _elided(g, None, parties)
     owner, more = _owner_of(v, parties, speaker)
     flags |= more
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
@@ -375,6 +395,8 @@ def _reported(v: Token, g: Token, parties: Parties, flags: set[str], aux: set[st
     subjunctive = v.tag_ in ("VB", "VBP", "VBZ") + (("VBD",) if lemma in PROPOSING else ()) and not aux
     if v.lower_ == "going" or (v.lemma_.lower() == "go" and v.tag_ == "VBG" and _has_xcomp(v)):
         return None  # "she said she's going to …": read at the infinitive
+    if v.lemma_.lower() in WISH and aux & WOULD:
+        return None  # "I mentioned I'd like to do the course": a wish
     if lemma in PROPOSING:
         kind = "proposed"
     elif lemma in ("agree", "decide"):

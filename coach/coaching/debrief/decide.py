@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from coach.coaching.debrief.clauses import blocking, child, subject
 from coach.coaching.debrief.extract import Candidate
-from coach.coaching.debrief.parties import BOTH, ME, OTHER, THEM, UNCLEAR, Parties
+from coach.coaching.debrief.parties import BOTH, ME, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import CONTEXT
 from coach.coaching.lexicon import RAISE
 
@@ -120,8 +120,15 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
         wished = lemma in RAISE or t.lower_ in ("keen", "like")
         if not wished or t.pos_ not in ("VERB", "AUX", "ADJ") or blocking(t) & {"negated"}:
             continue
+        if t.pos_ == "ADJ" and blocking(t.head) & {"negated"}:
+            continue  # "she wasn't keen"
+        if lemma in ("ask", "tell", "need", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            if not any(m.lower_ in ("if", "whether") for c in t.children for m in c.children):
+                continue  # "I asked him to draft it": that is a task of its own, not a request answered later
         subj = subject(t) if t.pos_ != "ADJ" else child(t.head, "nsubj")
         party = parties.token(subj)
+        if subj is None and t.i == next((x.i for x in sent if not x.is_punct), -1):
+            party = Party(THEM)  # "wants the KPI pack monthly", "asked me to…": the person, written tersely
         if party is not None and party.role in (ME, THEM):
             out.append(Raise(segment, line, t.i, party.role))
     return out
@@ -146,11 +153,11 @@ def proposer(cand: Candidate, raiser: str | None) -> str:
     clause = cand.clause
     if clause.explicit or raiser is None:
         return clause.proposer
+    if clause.kind in ("imperative", "shorthand") and not cand.segment.follows:
+        return clause.proposer  # a bare item of a list: who raised it, the list does not say
     owner = clause.owner.role if clause.owner else UNCLEAR
-    if owner in (ME, OTHER) and raiser == THEM:
+    if owner in (ME, BOTH) and raiser == THEM:
         return THEM
     if owner == THEM and raiser == ME:
         return ME
-    if owner == BOTH:
-        return clause.proposer
     return clause.proposer

@@ -134,15 +134,21 @@ class Parties:
         if low in _BOTH:
             return Party(BOTH)
         if low in _THEM:
-            return speaker if speaker is not None and speaker.role == OTHER else Party(THEM)
+            if speaker is not None and speaker.role == OTHER:
+                return speaker
+            if low in ("they", "them", "their") and (near := self._named_before(tok, 10)) is not None:
+                return near  # "the snagging list is with the contractor, they'll sort it"
+            return Party(THEM)
+        if tok.tag_ == "WP" and low == "who":
+            return self._named_before(tok, 4)  # "a quote from Coolair, who said…"
         if low in NOBODY:
             return NOBODY_PARTY
+        if self.is_person(tok.text) and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or low in self.names):
+            return Party(THEM)
         if tok.text.isupper() and 2 <= len(tok.text) <= 4 and tok.text.isalpha() and low not in ("ok", "am", "pm"):
             return Party(OTHER, tok.text)  # a team by its letters: IT, HR, QA, SLT
         if low in _THINGS or low in CALENDAR or tok.like_num:
             return None
-        if self.is_person(tok.text) and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or low in self.names):
-            return Party(THEM)
         for c in tok.children:  # "Tom (HR)", "HR (Nadia)": a name in brackets beside a role
             if c.dep_ == "appos" and self.is_person(c.text):
                 return Party(THEM)
@@ -152,9 +158,23 @@ class Parties:
             return Party(OTHER, self.name_of(tok))
         return None
 
+    def _named_before(self, tok: Token, reach: int) -> Party | None:
+        """The third party named just before a pronoun in its sentence, if any."""
+        for t in reversed(tok.doc[max(tok.sent.start, tok.i - reach) : tok.i]):
+            if t.pos_ in ("PROPN", "NOUN") and t.lower_ not in _THEM:
+                party = self._one(t, None)
+                if party is not None and party.role == OTHER:
+                    return party
+        return None
+
     @staticmethod
     def name_of(tok: Token) -> str:
-        """The name as written: "Mr Osei", "Dana's team", "the environmental health team" (not "from finance")."""
+        """The name as written: "Mr Osei", "Dana's team", "the environmental health team" (not "from finance").
+        A role with the person's name beside it is the name: "Chef (Pierre)", "our business manager Kevin"."""
+        named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i]
+        if tok.pos_ != "PROPN" or (tok.text.isupper() and named):
+            if named:
+                tok = named[0]
         keep = {tok.i}
         frontier = [tok]
         while frontier:
