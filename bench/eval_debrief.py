@@ -88,9 +88,12 @@ def load_split(split: str) -> list[dict[str, Any]]:
     return [json.loads(line) for path in sorted(folder.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
 
 
-def read(note: dict[str, Any], nlp: Any) -> Debrief:
+def read(note: dict[str, Any], nlp: Any, scorers: Any = None) -> Debrief:
+    """The debrief as the workspace runs it: the verified pipeline and (unless `scorers` is False) the
+    shipped learned scorers handed in."""
     person = Person(name=note["person"], relationship=Relationship(note.get("relationship", "report")))
-    return analyse_notes(note["notes"], person, meeting_date=dt.date.fromisoformat(note["meeting_date"]), nlp=nlp)
+    day = dt.date.fromisoformat(note["meeting_date"])
+    return analyse_notes(note["notes"], person, meeting_date=day, nlp=nlp, scorer=scorers, personal_scorer=scorers)
 
 
 class Tally:
@@ -183,12 +186,18 @@ def score_note(note: dict[str, Any], got: Debrief, errors: list[str]) -> tuple[T
     return t, personal
 
 
-def score(split: str, nlp: Any = None, errors: list[str] | None = None) -> dict[str, Any]:
-    """Every figure for one split, as written to bench/results/eval_debrief_<split>.json."""
+def score(split: str, nlp: Any = None, errors: list[str] | None = None, rules_only: bool = False) -> dict[str, Any]:
+    """Every figure for one split, as written to bench/results/eval_debrief_<split>.json.
+
+    `rules_only`: without the learned scorers (the rules decide alone).
+    """
+    from coach.nlp import debrief_model
+
     if nlp is None:
         from coach.nlp.spacy_en import load
 
         nlp = load()
+    scorers = None if rules_only else debrief_model.load()
     errors = [] if errors is None else errors
     total = Tally()
     by_tag: dict[str, Tally] = defaultdict(Tally)
@@ -196,14 +205,14 @@ def score(split: str, nlp: Any = None, errors: list[str] | None = None) -> dict[
     personal: dict[str, int] = defaultdict(int)
     notes = load_split(split)
     for note in notes:
-        tally, counts = score_note(note, read(note, nlp), errors)
+        tally, counts = score_note(note, read(note, nlp, scorers), errors)
         total.add(tally)
         for tag in note.get("patterns", []):
             by_tag[tag].add(tally)
         by_style[note.get("style", "?")].add(tally)
         for k, v in counts.items():
             personal[k] += v
-    out = {"split": split, **total.figures()}
+    out = {"split": split, "scorer": "rules" if rules_only else "rules+learned", **total.figures()}
     if personal["wanted"] or personal["kept"]:
         out["personal_recall"] = round(personal["found"] / personal["wanted"], 3) if personal["wanted"] else None
         out["personal_precision"] = round(personal["right"] / personal["kept"], 3) if personal["kept"] else None
@@ -229,9 +238,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", required=True, choices=["train", "dev", "test", "legacy"])
     parser.add_argument("--errors", action="store_true", help="print every miss, extra and wrong role")
     parser.add_argument("--patterns", action="store_true", help="print the figures per pattern tag")
+    parser.add_argument("--rules", action="store_true", help="the rules alone, without the learned scorers")
     args = parser.parse_args(argv)
     errors: list[str] = []
-    out = score(args.split, errors=errors)
+    out = score(args.split, errors=errors, rules_only=args.rules)
     if args.errors:
         print("\n".join(errors))
     print("\n".join(_headline(out)))
@@ -240,7 +250,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  {tag:28} n={fig['notes']:3} f1={fig['f1']} owner={fig['owner_accuracy']} "
                   f"proposed={fig['proposed_by_accuracy']}")  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"eval_debrief_{args.split}.json").write_text(json.dumps(out, indent=2), encoding="utf-8")
+    name = f"eval_debrief_{args.split}{'_rules' if args.rules else ''}.json"
+    (RESULTS / name).write_text(json.dumps(out, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -318,7 +318,9 @@ ACTION_HEADER = re.compile(
     re.I,
 )
 # "(done)", "- sorted", ", done already": the task is already done.
-DONE_MARK = re.compile(r"[(\[\-–—,;]\s*(?:all\s+|already\s+)?(?:done|sorted|completed|finished|fixed|booked|sent)\b", re.I)
+DONE_MARK = re.compile(
+    r"[(\[\-–—,;]\s*(?:all\s+|already\s+)?(?:done|sorted|completed|finished|fixed|booked|sent)\b", re.I
+)
 CONTEXT_HEADER = re.compile(
     r"^(?:updates?|discussed|discussion|notes?|context|concerns?|worries|risks?|blockers?|issues?|wins?|"
     r"highlights?|lowlights?|parked|parking lot|not doing|fyi|background|personal|status|agenda|topics?|"

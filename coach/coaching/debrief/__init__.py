@@ -122,11 +122,7 @@ def looks_english(text: str, stop_words: Collection[str]) -> bool:
 
 def _parse(segments: list[Segment], tags: list[Party | None], nlp: Language) -> dict[int, Doc]:
     """Parse each segment worth it, once per distinct text (pasted notes repeat themselves)."""
-    wanted = {
-        i: seg.text
-        for i, seg in enumerate(segments)
-        if tags[i] is not None or worth_parsing(seg)
-    }
+    wanted = {i: seg.text for i, seg in enumerate(segments) if tags[i] is not None or worth_parsing(seg)}
     distinct = list(dict.fromkeys(wanted.values()))
     docs = dict(zip(distinct, nlp.pipe(distinct, batch_size=BATCH), strict=True))
     return {i: docs[text] for i, text in wanted.items()}
@@ -163,9 +159,9 @@ def read_notes(text: str, person: Person, nlp: Language) -> Reading:
             reading.found += [(i, sent.start, c) for c in candidates(sent, seg, parties, tags[i])]
     for i, _, cand in reading.found:  # "…, maybe next year", "- not now": a short afterthought takes it back
         after = segments[i + 1] if i + 1 < len(segments) else None
-        if after is not None and after.line - cand.segment.line <= 1 and len(after.text.split()) <= 6:
-            if HEDGE_PHRASES.search(after.text):
-                cand.flags.add("hedge_phrase")
+        short = after is not None and after.line - cand.segment.line <= 1 and len(after.text.split()) <= 6
+        if short and after is not None and HEDGE_PHRASES.search(after.text):
+            cand.flags.add("hedge_phrase")
     return reading
 
 
@@ -199,7 +195,9 @@ def analyse_notes(
         key = cand.text.casefold()
         if not keep:
             if "anaphoric" in cand.flags and last is not None and last[0] >= i - 1 and last[1].due is None:
-                last[1].due = find_due(cand.date_text, base, record)  # "Marcus to approve it, said he'd do it by the 21st"
+                last[1].due = find_due(
+                    cand.date_text, base, record
+                )  # "Marcus to approve it, said he'd do it by the 21st"
             continue
         if key in seen:
             continue
@@ -211,9 +209,9 @@ def analyse_notes(
         debrief.actions.append(action)
         last = (i, action)
         views.append(ActionView(cand.text, owner, by, cand.clause.verb.lemma_.lower()))
-    debrief.personal = [
-        PersonalNote(text=t, sensitive=s) for t, s in find_personal(reading.segments, personal_scorer)
-    ][:MAX_PERSONAL]
+    debrief.personal = [PersonalNote(text=t, sensitive=s) for t, s in find_personal(reading.segments, personal_scorer)][
+        :MAX_PERSONAL
+    ]
     nudges = build_nudges(views, person, record, text, status, length_minutes, bool(debrief.personal))
     debrief.nudges = [n.text for n in nudges]
     debrief.nudge_codes = [n.code for n in nudges]

@@ -101,9 +101,13 @@ def _party_before(v: Token, parties: Parties) -> Token | None:
             break
         if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
             found = None
-        elif t.dep_ in ("amod", "compound", "dep", "npadvmod", "nmod") and t.head.i <= v.i:
-            if parties.token(t) is not None and t.lower_ not in ("both", "together"):
-                found = t
+        elif (
+            t.dep_ in ("amod", "compound", "dep", "npadvmod", "nmod")
+            and t.head.i <= v.i
+            and parties.token(t) is not None
+            and t.lower_ not in ("both", "together")
+        ):
+            found = t
     return found
 
 
@@ -118,7 +122,7 @@ def _elided(g: Token, obj: Token | None, parties: Parties) -> Party | None:
         return Party(THEM)
     if lemma in WISH:
         return Party(THEM)
-    if target is not None and target.role == THEM or g.tag_ == "VBD":
+    if (target is not None and target.role == THEM) or g.tag_ == "VBD":
         return Party(ME)
     return None
 
@@ -158,7 +162,9 @@ def _context(tok: Token, flags: set[str]) -> None:
         if dep in ("ccomp", "xcomp", "acomp", "advcl", "dep") and (
             head.lemma_.lower() in COGNITION
             or head.lower_ in COGNITION
-            or any(c.dep_ == "acomp" and (c.lemma_.lower() in COGNITION or c.lower_ in COGNITION) for c in head.children)
+            or any(
+                c.dep_ == "acomp" and (c.lemma_.lower() in COGNITION or c.lower_ in COGNITION) for c in head.children
+            )
         ):
             flags.add("cognition")  # "she thinks it will help", "she's worried the migration will slip"
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
@@ -200,7 +206,7 @@ def _shape(v: Token, flags: set[str]) -> None:
 
 
 def _with_both(v: Token, owner: Party | None, parties: Parties) -> Party | None:
-    """"I'll go through it with her", "we'll review it together": a shared task."""
+    """ "I'll go through it with her", "we'll review it together": a shared task."""
     if owner is None or owner.role not in (ME, THEM):
         return owner
     for c in v.children:
@@ -244,13 +250,12 @@ def read(v: Token, parties: Parties) -> Clause | None:
     if v.sent.text.rstrip().endswith("?"):
         flags.add("question")
     clause: Clause | None = None
-    if head is not None and v.dep_ == "conj" and head.dep_ in ("ccomp", "xcomp") and head.head is not head:
-        if child(v, "nsubj", "nsubjpass") is not None and head.dep_ == "ccomp":
-            head = head.head  # "we agreed he makes the calls and he sends me an update"
-            clause = _reported(v, head, parties, flags, aux)
-            if clause is not None:
-                clause.owner = _with_both(v, clause.owner, parties)
-                return clause
+    own_clause = head is not None and v.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head
+    if head is not None and own_clause and child(v, "nsubj", "nsubjpass") is not None:
+        clause = _reported(v, head.head, parties, flags, aux)  # "we agreed he makes the calls and he sends…"
+        if clause is not None:
+            clause.owner = _with_both(v, clause.owner, parties)
+            return clause
     controlled = head is not None and (
         (v.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and _to_infinitive(v))
         or (v.dep_ == "pcomp" and head.dep_ == "prep")
@@ -267,7 +272,7 @@ def read(v: Token, parties: Parties) -> Clause | None:
 
 
 def _finite(v: Token, parties: Parties, flags: set[str], aux: set[str]) -> Clause | None:
-    """"She'll draft it", "I must call HR", "she is covering the meeting", "Tom to send the slides"."""
+    """ "She'll draft it", "I must call HR", "she is covering the meeting", "Tom to send the slides"."""
     inherited = (
         v.dep_ == "conj"
         and not aux
@@ -389,8 +394,8 @@ def _reported(v: Token, g: Token, parties: Parties, flags: set[str], aux: set[st
     owner, more = _owner_of(v, parties, speaker)
     flags |= more
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
-    marked = aux & (FUTURE | WOULD | OBLIGATION | {"can", "could"}) or child(v, "aux") is not None and any(
-        c.lower_ == "going" for c in v.children
+    marked = aux & (FUTURE | WOULD | OBLIGATION | {"can", "could"}) or (
+        child(v, "aux") is not None and any(c.lower_ == "going" for c in v.children)
     )
     subjunctive = v.tag_ in ("VB", "VBP", "VBZ") + (("VBD",) if lemma in PROPOSING else ()) and not aux
     if v.lower_ == "going" or (v.lemma_.lower() == "go" and v.tag_ == "VBG" and _has_xcomp(v)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import itertools
 import re
 import statistics
 
@@ -60,7 +61,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_end", re.compile(rf"\bend\s+of\s+({_MO})\b", re.I)),
     ("in_n", re.compile(rf"\b(?:in|within)\s+(?:the\s+next\s+|another\s+)?({_NUM})\s+(day|week|wk|month)s?\b", re.I)),
     ("fortnight", re.compile(r"\bin\s+a\s+fortnight\b", re.I)),
-    ("next_meeting", re.compile(r"\b(?:next|our next|the next)\s+(?:1[:\-/]?1|one[- ]to[- ]one|121|catch[- ]?up|check[- ]?in)s?\b", re.I)),
+    (
+        "next_meeting",
+        re.compile(
+            r"\b(?:next|our next|the next)\s+(?:1[:\-/]?1|one[- ]to[- ]one|121|catch[- ]?up|check[- ]?in)s?\b", re.I
+        ),
+    ),
     ("next_weekday", re.compile(rf"\bnext\s+({_WD})\b", re.I)),
     ("christmas", re.compile(r"\b(?:christmas|xmas|the holidays)\b", re.I)),
     ("today", re.compile(r"\b(?:today|tonight|end of (?:the )?day|eod|cob|close of business)\b", re.I)),
@@ -116,7 +122,7 @@ def meeting_gap(record: PersonRecord | None) -> int:
     if record is None:
         return 7
     days = sorted({m.date for m in record.meetings if m.status is MeetingStatus.held})[-6:]
-    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False) if (b - a).days > 0]
+    gaps = [(b - a).days for a, b in itertools.pairwise(days) if (b - a).days > 0]
     return int(statistics.median(gaps)) if len(gaps) >= 2 else 7
 
 

@@ -122,9 +122,9 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
             continue
         if t.pos_ == "ADJ" and blocking(t.head) & {"negated"}:
             continue  # "she wasn't keen"
-        if lemma in ("ask", "tell", "need", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
-            if not any(m.lower_ in ("if", "whether") for c in t.children for m in c.children):
-                continue  # "I asked him to draft it": that is a task of its own, not a request answered later
+        assigns = lemma in ("ask", "tell", "need", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+        if assigns and not any(m.lower_ in ("if", "whether") for c in t.children for m in c.children):
+            continue  # "I asked him to draft it": that is a task of its own, not a request answered later
         subj = subject(t) if t.pos_ != "ADJ" else child(t.head, "nsubj")
         party = parties.token(subj)
         if subj is None and t.i == next((x.i for x in sent if not x.is_punct), -1):

@@ -35,6 +35,7 @@ class Candidate:
     segment: Segment
     tag: Party | None
     flags: set[str] = field(default_factory=set)
+    context: str = ""  # the clause with what governs it, for a learned scorer to read
 
     @property
     def owner(self) -> Party:
@@ -76,18 +77,20 @@ def _words(v: Token, *, keep_conj: bool, others: frozenset[int] = frozenset()) -
     for c in v.children:
         party_first = c.i < v.i and c.dep_ in ("npadvmod", "nsubj") and c.pos_ in ("PROPN", "PRON", "NOUN")
         hedge = c.dep_ in ("advmod",) and c.lower_ in HEDGE_ADVERBS
-        if c.dep_ in _EXCLUDE or c.dep_ == "cc" and not keep_conj or hedge or party_first or _separate(c, v):
+        if c.dep_ in _EXCLUDE or (c.dep_ == "cc" and not keep_conj) or hedge or party_first or _separate(c, v):
             skip.update(t.i for t in c.subtree)
         if c.dep_ == "conj" and not keep_conj:
             skip.update(t.i for t in c.subtree)
     for c in v.subtree:  # ", which I think is great": a comment on the task, not the task
-        if c.dep_ == "relcl" and any(t.lower_ in ("which",) for t in c.children) and c.i > v.i:
-            skip.update(t.i for t in c.subtree)
-    return [t for t in v.subtree if t.i not in skip and t.i >= v.i]
+        if c.dep_ == "relcl" and c.i > v.i:
+            first = min(t.i for t in c.subtree)
+            if first > 0 and (c.doc[first - 1].text == "," or c.doc[first].lower_ == "which"):
+                skip.update(t.i for t in c.subtree)
+    return sorted((t for t in v.subtree if t.i not in skip and t.i >= v.i), key=lambda t: t.i)
 
 
 def _passive_text(v: Token) -> str | None:
-    """"The design doc will be reviewed by the team" -> "Review the design doc"."""
+    """ "The design doc will be reviewed by the team" -> "Review the design doc"."""
     passives = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not passives:
         return None
@@ -130,7 +133,7 @@ def window(clause: Clause, sent: Span) -> str:
     v = clause.verb
     tokens = list(v.subtree)
     start = min([tokens[0].i, *([clause.governor.i] if clause.governor is not None else [])])
-    end = min(tokens[-1].i + 4, sent.end)
+    end = min(tokens[-1].i + 4, sent.end, start + 40)
     return sent.doc[max(start - 2, sent.start) : end].text
 
 
@@ -194,7 +197,7 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
             flags.add("done")  # "Anjali to put Brightwell on stop (done before we finished)"
         if clause.verb.lemma_.lower() in ACTION_VERBS or clause.verb.lower_ in ACTION_VERBS:
             flags.add("action_verb")
-        out.append(Candidate(clause, text, date_text(clause), seg, tag, flags))
+        out.append(Candidate(clause, text, date_text(clause), seg, tag, flags, window(clause, sent)))
 
     for v in sent:
         clause = read(v, parties)
@@ -207,13 +210,13 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         first = sent.doc[_first_word(sent)] if len(sent) else None
         verbish = first is not None and (first.lower_ in ACTION_VERBS or (tag is not None or seg.task))
         pos_ok = first is not None and (first.pos_ in ("VERB", "NOUN", "ADJ", "X") or first.lower_ in ACTION_VERBS)
-        if first is not None and verbish and pos_ok:
-            if first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START:
-                owner = _imperative_owner(first, seg, tag, parties)
-                flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
-                clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
-                text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
-                out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags)))
+        starts_task = first is not None and first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START
+        if first is not None and verbish and pos_ok and starts_task:
+            owner = _imperative_owner(first, seg, tag, parties)
+            flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
+            clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
+            text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
+            out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags), sent.text))
     if len(out) > 1:  # word each task without the others that the parse hung inside it
         for c in out:
             v = c.clause.verb

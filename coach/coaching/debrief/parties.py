@@ -43,7 +43,7 @@ NOBODY_PARTY = Party(UNCLEAR)
 
 
 def merge(parties: list[Party]) -> Party | None:
-    """"Tom and I" is me and Tom; "she and I" is both; two third persons keep the first name."""
+    """ "Tom and I" is me and Tom; "she and I" is both; two third persons keep the first name."""
     roles = {p.role for p in parties}
     if not roles:
         return None
@@ -172,15 +172,14 @@ class Parties:
         """The name as written: "Mr Osei", "Dana's team", "the environmental health team" (not "from finance").
         A role with the person's name beside it is the name: "Chef (Pierre)", "our business manager Kevin"."""
         named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i]
-        if tok.pos_ != "PROPN" or (tok.text.isupper() and named):
-            if named:
-                tok = named[0]
+        if named and (tok.pos_ != "PROPN" or tok.text.isupper()):
+            tok = named[0]
         keep = {tok.i}
         frontier = [tok]
         while frontier:
             t = frontier.pop()
             for c in t.children:
-                if c.i < tok.i and c.dep_ in _NAME_PARTS or c.dep_ in ("case", "flat"):
+                if (c.i < tok.i and c.dep_ in _NAME_PARTS) or c.dep_ in ("case", "flat"):
                     keep.update(x.i for x in c.subtree)
                     frontier.append(c)
         span = tok.doc[min(keep) : max(keep) + 1]

@@ -140,7 +140,7 @@ def _listy(lines: list[str]) -> bool:
     filled = [ln.strip() for ln in lines if ln.strip()]
     if len(filled) < 3:
         return False
-    short = sum(len(ln) <= 110 and not re.search(r"[.!?]\s+\S", ln) for ln in filled)
+    short = sum(len(ln) <= 110 and not re.search(r"[.!?]\s+\S", ln) and not ln.endswith(".") for ln in filled)
     return short >= 0.75 * len(filled)
 
 
@@ -205,7 +205,9 @@ def sentences(text: str, names_party: Callable[[str], bool] = lambda tag: False)
     return out
 
 
-_MEETING_WORD = re.compile(r"\b(?:1[:\-/]1|121|one[- ]to[- ]one|1on1|check[- ]?in|catch[- ]?up|sync|monthly|weekly)\b", re.I)
+_MEETING_WORD = re.compile(
+    r"\b(?:1[:\-/]1|121|one[- ]to[- ]one|1on1|check[- ]?in|catch[- ]?up|sync|monthly|weekly)\b", re.I
+)
 
 
 def is_header(segment: Segment, first_line: int, mentions_person: Callable[[str], bool]) -> bool:
@@ -214,8 +216,10 @@ def is_header(segment: Segment, first_line: int, mentions_person: Callable[[str]
     words = segment.text.split()
     if segment.line != first_line or len(words) > 8 or _CUE.search(segment.text):
         return False
-    return bool(_MEETING_WORD.search(segment.text)) or any(mentions_person(w) for w in words) or bool(
-        segment.prefix and mentions_person(segment.prefix)
+    return (
+        bool(_MEETING_WORD.search(segment.text))
+        or any(mentions_person(w) for w in words)
+        or bool(segment.prefix and mentions_person(segment.prefix))
     )
 
 
