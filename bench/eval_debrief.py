@@ -53,7 +53,7 @@ def _name(text: str | None) -> str:
 
 
 def same_name(want: str | None, got: str | None) -> bool:
-    """"the caretaker" is "caretaker"; "Tom" is "Tom Becker"; nothing is nobody."""
+    """ "the caretaker" is "caretaker"; "Tom" is "Tom Becker"; nothing is nobody."""
     a, b = _name(want), _name(got)
     if not a or not b:
         return False
@@ -157,8 +157,7 @@ def score_note(note: dict[str, Any], got: Debrief, errors: list[str]) -> tuple[T
                 errors.append(f"{note['id']} DUE {a.text!r}: got {due} want {want['due']}")
         if owner != want["owner"] or proposer != want["proposed_by"]:
             errors.append(
-                f"{note['id']} ROLE {a.text!r}: got {owner}/{proposer} "
-                f"want {want['owner']}/{want['proposed_by']}"
+                f"{note['id']} ROLE {a.text!r}: got {owner}/{proposer} want {want['owner']}/{want['proposed_by']}"
             )
         elif owner == "other" and not same_name(want["owner_name"], a.owner_name):
             errors.append(f"{note['id']} NAME {a.text!r}: got {a.owner_name!r} want {want['owner_name']!r}")
@@ -182,7 +181,9 @@ def score_note(note: dict[str, Any], got: Debrief, errors: list[str]) -> tuple[T
             personal["sensitive_right"] += got.personal[hit].sensitive == want["sensitive"]
         personal["kept"] = len(kept)
         personal["right"] = len(hits)
-        errors.extend(f"{note['id']} PERSONAL EXTRA {got.personal[i].text!r}" for i in range(len(kept)) if i not in hits)
+        errors.extend(
+            f"{note['id']} PERSONAL EXTRA {got.personal[i].text!r}" for i in range(len(kept)) if i not in hits
+        )
     return t, personal
 
 

@@ -26,13 +26,20 @@ def render(brief: Brief) -> str:
     lines += ["## Opener", "", md(brief.opener), ""]
     if brief.personal_followups:
         lines += ["## Personal follow-ups (only if they want to share)", ""]
-        lines += [f"- {md(f.text)}" for f in brief.personal_followups] + [""]
+        lines += [f"- {'♥ ' if f.sensitive else ''}{md(f.text)}" for f in brief.personal_followups] + [""]
     if brief.watch_outs:
         lines += ["## Watch-outs", "", *[f"- ⚠ {md(w.text)}" for w in brief.watch_outs], ""]
     lines += ["## Open actions", ""]
     if not brief.open_actions:
         lines += ["None open.", ""]
-    for owner, title in (("them", "Theirs"), ("me", "Yours"), ("both", "Shared"), ("unclear", "Owner unclear")):
+    titles = (
+        ("them", "Theirs"),
+        ("me", "Yours"),
+        ("both", "Shared"),
+        ("other", "Others'"),
+        ("unclear", "Owner unclear"),
+    )
+    for owner, title in titles:
         items = [x for x in brief.open_actions if x.owner == owner]
         if not items:
             continue
@@ -40,7 +47,8 @@ def render(brief: Brief) -> str:
         for x in items:
             due = f", due {x.due.isoformat()}" if x.due else ""
             flag = " **overdue**" if x.overdue else ""
-            lines.append(f"- \\#{x.id} {md(x.text)} ({x.age_days} days old{due}){flag}")
+            who = f"{md(x.owner_name)} (other), " if owner == "other" and x.owner_name else ""
+            lines.append(f"- \\#{x.id} {md(x.text)} ({who}{x.age_days} days old{due}){flag}")
         lines.append("")
     last = a.last_held.isoformat() if a.last_held else "never"
     lines += [

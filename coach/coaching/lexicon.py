@@ -370,8 +370,8 @@ SENSITIVE_EVENTS = re.compile(
 # Words of five letters are mended only for two swapped letters ("wnats"): one more edit reaches real words.
 CUE_WORDS = words(
     """offered offering suggest suggests suggested suggesting agrees agreed agreeing promise promised promises
-    volunteer volunteered volunteers propose proposed proposes mentioned reminded decided committed arranged
-    tomorrow monday tuesday wednesday thursday friday saturday sunday wants asked worried concerned"""
+    volunteer volunteered volunteers propose proposed proposes mentioned tomorrow monday tuesday wednesday
+    thursday friday saturday sunday wants asked worried worries concerned"""
 )
 # Verbs whose task is not to act: "decided to leave it until regional confirms", "hold off on the menu
 # change", "agreed to skip next week", "we'll wait for the group contract". Decisions not to act.

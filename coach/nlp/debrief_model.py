@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from coach.coaching.debrief.personal import Piece
 
 WEIGHTS = Path(__file__).parent / "data" / "debrief_weights.json"
-WEIGHTS_SHA256 = "ea0a4c0a6143fe8ca4ce5779a658e049b974b34d8739b005f5a9e152ca701c66"
+WEIGHTS_SHA256 = "85800aefadc1ffdb3bcae26fab8024756d335860abeca5e688d2a49b3ee02191"
 EMBED_BUDGET = 400  # candidates per call scored with the embedding; beyond, the parse-only model
 EMBED_SCALE = 4.0  # the embedding is unit length; scaled so its weights are regularised like the features'
 

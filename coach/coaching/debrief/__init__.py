@@ -208,7 +208,7 @@ def analyse_notes(
         action = DebriefAction(text=cand.text, owner=Owner(owner), owner_name=name, proposed_by=Proposer(by), due=due)
         debrief.actions.append(action)
         last = (i, action)
-        views.append(ActionView(cand.text, owner, by, cand.clause.verb.lemma_.lower()))
+        views.append(ActionView(cand.text, owner, by, cand.clause.verb.lemma_.lower(), name))
     debrief.personal = [PersonalNote(text=t, sensitive=s) for t, s in find_personal(reading.segments, personal_scorer)][
         :MAX_PERSONAL
     ]
