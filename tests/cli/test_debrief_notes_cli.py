@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from coach.cli import app
 
-NOTES = """Good 1:1 with Priya. She's worried the payments migration will slip because the ledger team keeps changing the API.
+NOTES = """Good 1:1 with Priya. She's worried the payments migration will slip because the ledger team keeps \
+changing the API.
 She suggested she set up a weekly sync with their lead, which I think is great.
 I offered to escalate to their director if it doesn't improve by end of month.
 We agreed Tom would pair with her on the reconciliation screens.

@@ -18,7 +18,8 @@ from coach.nlp.spacy_en import PINNED_SHA256, load, verify
 
 PRIYA = Person(name="Priya Raman")
 WED = dt.date(2025, 2, 26)
-ISSUE_NOTE = """Good 1:1 with Priya. She's worried the payments migration will slip because the ledger team keeps changing the API.
+ISSUE_NOTE = """Good 1:1 with Priya. She's worried the payments migration will slip because the ledger team keeps \
+changing the API.
 She suggested she set up a weekly sync with their lead, which I think is great.
 I offered to escalate to their director if it doesn't improve by end of month.
 We agreed Tom would pair with her on the reconciliation screens.
@@ -112,7 +113,8 @@ def test_bulleted_notes_with_headers_and_owner_tags() -> None:
     notes = (
         "Priya - weekly\n"
         "Concerns:\n- worried the vendor will miss the date\n"
-        "Next steps:\n- me: book the venue\n- send the agenda (her)\n- Tom to draft the invite\n- reprint the badges - who? tbc\n"
+        "Next steps:\n- me: book the venue\n- send the agenda (her)\n- Tom to draft the invite\n"
+        "- reprint the badges - who? tbc\n"
         "Parked\n- new loyalty app, maybe in Q4\n"
     )
     got = analyse_notes(notes, PRIYA, meeting_date=WED)
