@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
@@ -150,13 +150,21 @@ def read_notes(text: str, person: Person, nlp: Language) -> Reading:
     tags = [resolve_tag(s, parties) for s in segments]
     docs = _parse(segments, tags, nlp)
     reading = Reading(segments=segments)
+    read: dict[tuple[Any, ...], list[Raise]] = {}  # a sentence repeated word for word is read once
     for i, seg in enumerate(segments):
         doc = docs.get(i)
         if doc is None:
             continue
+        key = (seg.text, seg.bullet, seg.section, seg.prefix, seg.suffix, seg.task, seg.follows, tags[i])
+        if key in read:
+            reading.asked += [replace(r, segment=i, line=seg.line) for r in read[key]]
+            continue
+        asked: list[Raise] = []
         for sent in doc.sents:
-            reading.asked += raises(sent, i, seg.line, parties)
+            asked += raises(sent, i, seg.line, parties)
             reading.found += [(i, sent.start, c) for c in candidates(sent, seg, parties, tags[i])]
+        read[key] = asked
+        reading.asked += asked
     for i, _, cand in reading.found:  # "…, maybe next year", "- not now": a short afterthought takes it back
         after = segments[i + 1] if i + 1 < len(segments) else None
         short = after is not None and after.line - cand.segment.line <= 1 and len(after.text.split()) <= 6

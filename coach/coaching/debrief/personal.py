@@ -65,7 +65,12 @@ def rule_personal(piece: Piece) -> tuple[bool, bool]:
 
 def find_personal(segments: Sequence[Segment], scorer: PersonalScorer | None = None) -> list[tuple[str, bool]]:
     """(text, sensitive) for each piece of personal news, in the order of the notes, once each."""
-    pool = candidates(segments)
+    pool: list[Piece] = []
+    distinct: set[str] = set()
+    for seg, text in candidates(segments):  # pasted notes repeat themselves: each piece is judged once
+        if text.casefold() not in distinct:
+            distinct.add(text.casefold())
+            pool.append((seg, text))
     if scorer is not None and pool:
         verdicts = [(p >= 0.5, s >= 0.5) for p, s in scorer.personal(pool)]
     else:
