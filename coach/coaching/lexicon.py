@@ -306,7 +306,7 @@ AGENT_NOUNS = words(
     designers recruiter recruiters recruitment audit auditors auditor insurer insurers landlord bank registrar
     educator educators coach mentor buddy doctor gp dentist lawyer solicitor accountant accountants
     cleaner cleaners porter porters driver drivers planner planners buyer buyers merchandiser merchandising
-    owner owners boss ceo cfo cto coo md vp hod hoy senco group regional region area hq"""
+    owner owners boss ceo cfo cto coo md vp hod hoy senco group regional region area hq services service"""
 )
 # Words that name no one: the owner is unclear.
 NOBODY = words("someone somebody anyone anybody who tbc tbd ?")

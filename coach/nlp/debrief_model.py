@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from coach.coaching.debrief.personal import Piece
 
 WEIGHTS = Path(__file__).parent / "data" / "debrief_weights.json"
-WEIGHTS_SHA256 = "85800aefadc1ffdb3bcae26fab8024756d335860abeca5e688d2a49b3ee02191"
+WEIGHTS_SHA256 = "fc874aa1100bd84abc5dfc25d381981d9aaeab7f2f2d39966066ff59d7ea96a6"
 EMBED_BUDGET = 400  # candidates per call scored with the embedding; beyond, the parse-only model
 EMBED_SCALE = 4.0  # the embedding is unit length; scaled so its weights are regularised like the features'
 

@@ -185,11 +185,14 @@ def _shape(v: Token, flags: set[str]) -> None:
     if lemma == "be":
         flags.add("copula")
     deps = [c for c in v.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc")]
-    if not [c for c in deps if c.lower_ not in ("then", "so", "also", "too", "now", "first", "again")]:
-        flags.add("bare")  # "we'll see", "I will organise": nothing said about what
+    content = [c for c in deps if c.lower_ not in ("then", "so", "also", "too", "now", "first", "again")]
+    if not [c for c in content if c.dep_ != "prt"]:
+        flags.add("bare")  # "we'll see", "I will organise", "which I'll sort out": nothing said about what
     obj = child(v, "dobj")
     if lemma == "do" and (obj is None or obj.lower_ in ("it", "that", "this", "so", "them", "those", "which")):
         flags.add("anaphoric")  # "I will do that": the task was named before
+    elif obj is not None and obj.lower_ in ("it", "that", "this") and len(content) == 1:
+        flags.add("anaphoric")  # "I'll flag it": the task is the one just named
     if lemma in DEFER and (lemma != "leave" or (obj is not None and obj.lower_ in ("it", "that", "this", "them"))):
         flags.add("deferral")
     if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "off" for c in v.children):
@@ -264,8 +267,8 @@ def read(v: Token, parties: Parties) -> Clause | None:
         clause = _controlled(v, head, parties, flags)
     elif head is not None and v.dep_ == "ccomp":
         clause = _reported(v, head, parties, flags, aux)
-    if clause is None and not (head is not None and v.dep_ == "xcomp" and head.lemma_.lower() in CAUSATIVE):
-        clause = _finite(v, parties, flags, aux)
+    if clause is None and not (head is not None and v.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSATIVE):
+        clause = _finite(v, parties, flags, aux)  # "get the SDRs to call every lead": the task is the getting
     if clause is not None:
         clause.owner = _with_both(v, clause.owner, parties)
     return clause

@@ -12,6 +12,7 @@ around it: a task the writer takes on right after the person asked or wished for
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -81,8 +82,12 @@ def rule_accepts(cand: Candidate) -> bool:
     flags = cand.flags
     if cand.kind not in _TASK_KINDS or flags & BLOCKING:
         return False
-    if cand.kind == "progressive" and not (flags & {"tagged"}) and "intransitive" in flags:
-        return False
+    if cand.kind == "progressive" and "tagged" not in flags:
+        # "she is covering the matron meeting on the 2nd" is a task; "having surgery on the 15th",
+        # "working from home for a while" are not: a progressive needs an object, a date, a verb of doing.
+        verb = cand.clause.verb.lemma_.lower()
+        if "intransitive" in flags or verb in ("have", "do", "get", "hear", "feel") or not _dated(cand):
+            return False
     if cand.kind == "imperative" and not flags & {"tagged", "action_verb"}:
         return False
     if flags & {"bare", "no_subject"} and "tagged" not in flags:
@@ -92,6 +97,15 @@ def rule_accepts(cand: Candidate) -> bool:
     if "context_section" in flags and cand.kind in ("imperative", "decided", "shorthand"):
         return False
     return not ("past_form" in flags and cand.kind in ("imperative", "shorthand", "progressive"))
+
+
+def _dated(cand: Candidate) -> bool:
+    from coach.coaching.debrief.dates import find_due
+
+    return find_due(cand.date_text, _ANY_DAY) is not None
+
+
+_ANY_DAY = dt.date(2025, 1, 6)
 
 
 def decide(cands: Sequence[Candidate], scorer: Scorer | None, threshold: float = 0.5) -> list[bool]:

@@ -146,7 +146,7 @@ class Parties:
         if self.is_person(tok.text) and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or low in self.names):
             return Party(THEM)
         if tok.text.isupper() and 2 <= len(tok.text) <= 4 and tok.text.isalpha() and low not in ("ok", "am", "pm"):
-            return Party(OTHER, tok.text)  # a team by its letters: IT, HR, QA, SLT
+            return Party(OTHER, self.name_of(tok))  # a team by its letters: IT, HR, QA, SLT
         if low in _THINGS or low in CALENDAR or tok.like_num:
             return None
         for c in tok.children:  # "Tom (HR)", "HR (Nadia)": a name in brackets beside a role
@@ -171,8 +171,13 @@ class Parties:
     def name_of(tok: Token) -> str:
         """The name as written: "Mr Osei", "Dana's team", "the environmental health team" (not "from finance").
         A role with the person's name beside it is the name: "Chef (Pierre)", "our business manager Kevin"."""
-        named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i]
-        if named and (tok.pos_ != "PROPN" or tok.text.isupper()):
+        role = tok.pos_ != "PROPN" or tok.text.isupper() or tok.lower_ in AGENT_NOUNS
+        named = [
+            c
+            for c in tok.children
+            if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i and not c.text.isupper()
+        ]
+        if named and role:
             tok = named[0]
         keep = {tok.i}
         frontier = [tok]

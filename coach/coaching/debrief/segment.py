@@ -131,6 +131,94 @@ def _chunks(sentence: str) -> list[str]:
     return [*out, rest] if rest else out
 
 
+# Dictated notes run sentences together with no stops ("…again she is still not happy she said she'd pull
+# the numbers and I said I'd sit with the managers…"); the parser reads such a run badly. A long run is cut
+# before a subject pronoun that starts a clause, unless the words before make it the clause of a verb of
+# saying or thinking ("she said she'd", "told him I'd", "thinks they'll").
+RUN_ON = 30  # words
+_SUBJECT = re.compile(r"\s(?=(?:and |but |so |also |then )?(?:i|she|he|we|they)(?:'(?:ll|d|s|m|re|ve))?\s)", re.I)
+_KEEPS_CLAUSE = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "tells",
+    "asked",
+    "ask",
+    "asks",
+    "thinks",
+    "think",
+    "thought",
+    "reckons",
+    "reckon",
+    "agreed",
+    "agree",
+    "suggested",
+    "suggest",
+    "mentioned",
+    "mention",
+    "hopes",
+    "feels",
+    "felt",
+    "worried",
+    "sure",
+    "that",
+    "if",
+    "whether",
+    "because",
+    "when",
+    "once",
+    "until",
+    "before",
+    "after",
+    "so",
+    "and",
+    "but",
+    "or",
+    "than",
+    "as",
+    "while",
+    "where",
+    "which",
+    "who",
+    "promised",
+    "decided",
+    "knows",
+    "know",
+    "confirmed",
+    "explained",
+    "wants",
+    "want",
+    "hoping",
+    "expects",
+    "expect",
+    "guess",
+    "means",
+}
+_OBJECT_PRONOUN = {"her", "him", "them", "me", "us"}
+
+
+def split_run_on(text: str) -> list[str]:
+    """A long unpunctuated run cut into its clauses; anything else as it is."""
+    words = text.split()
+    if len(words) <= RUN_ON or len(re.findall(r"[.;:!?]", text)) * 12 > len(words):
+        return [text]
+    out, last = [], 0
+    for m in _SUBJECT.finditer(text):
+        before = text[last : m.start()].split()
+        if len(before) < 4:
+            continue
+        prev = before[-1].lower().strip(",")
+        prev2 = before[-2].lower().strip(",") if len(before) > 1 else ""
+        if prev in _KEEPS_CLAUSE or (prev in _OBJECT_PRONOUN and prev2 in _KEEPS_CLAUSE) or prev.endswith(","):
+            continue
+        out.append(text[last : m.start()].strip())
+        last = m.start() + 1
+    out.append(text[last:].strip())
+    return [piece for piece in out if piece]
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
@@ -192,7 +280,12 @@ def sentences(text: str, names_party: Callable[[str], bool] = lambda tag: False)
         for k, piece in enumerate(p for p in _ARROW.split(stripped) if p.strip()):
             body, prefix, suffix, task = split_tags(piece, names_party)
             item = bullet or listy or task or own == ACTIONS or k > 0
-            parts = [part for sent in split_sentences(body, semicolons=True) for part in _DASH.split(sent)]
+            parts = [
+                piece
+                for sent in split_sentences(body, semicolons=True)
+                for part in _DASH.split(sent)
+                for piece in split_run_on(part)
+            ]
             if len(parts) > 1 and prefix is not None and not task:  # "hassan - y9 behind. he'll get quotes":
                 parts = [f"{prefix} - {parts[0]}", *parts[1:]]  # a label over several sentences, not an owner
                 prefix = None
