@@ -265,7 +265,7 @@ CAUSATIVE = words("get have make let")
 # A wish or a request of the speaker's own: "she wants to", "she'd like", "he asked for". Not a promise,
 # but what it leads to was raised by the one who wished it.
 WISH = words("want like love wish prefer keen hope request demand need")
-RAISE = words("ask raise request demand want like need")
+RAISE = words("ask raise request demand want like")
 # Verbs done *with* someone that are still one person's task: "share the figures with her" is mine.
 SOLO_WITH = words("share send give leave raise mention discuss talk speak email message brief check chat agree")
 # Verbs that report speech: the clause they govern says whose commitment it is.

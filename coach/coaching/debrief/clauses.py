@@ -349,6 +349,11 @@ def _controlled(v: Token, head: Token, parties: Parties, flags: set[str]) -> Cla
     if lemma in ("need", "have", "got") and (lemma != "have" or g.lower_ in ("has", "have", "had")):
         owner, more = _owner_of(v if child(v, "auxpass") is not None else g, parties)
         proposer = ME if not aux_words(g) & FUTURE else _self(owner)
+        said = g.head if g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING and g.head.i < g.i else None
+        if said is not None:  # "he said I need to get the inductions finished": he raised it
+            speaker = parties.token(child(said, "nsubj"))
+            if speaker is not None and speaker.role in (ME, THEM) and (owner is None or owner.role != speaker.role):
+                proposer = speaker.role
         return Clause(v, "obligation", owner, proposer, True, g, flags | more)
     if lemma in ("be",) and g.dep_ == "ROOT":  # "she is to send": an arrangement
         owner, more = _owner_of(g, parties)

@@ -24,7 +24,7 @@ from coach.coaching.debrief.segment import CONTEXT
 from coach.coaching.lexicon import RAISE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Flags that take a clause back: it is not a task.
 BLOCKING = {
@@ -136,16 +136,26 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
             continue
         if t.pos_ == "ADJ" and blocking(t.head) & {"negated"}:
             continue  # "she wasn't keen"
-        assigns = lemma in ("ask", "tell", "need", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
-        if assigns and not any(m.lower_ in ("if", "whether") for c in t.children for m in c.children):
-            continue  # "I asked him to draft it": that is a task of its own, not a request answered later
         subj = subject(t) if t.pos_ != "ADJ" else child(t.head, "nsubj")
         party = parties.token(subj)
         if subj is None and t.i == next((x.i for x in sent if not x.is_punct), -1):
             party = Party(THEM)  # "wants the KPI pack monthly", "asked me to…": the person, written tersely
+        if lemma in ("ask", "tell", "want") and _assigns(t, parties):
+            continue  # "I asked him to draft it": a task of its own, not a request the next one answers
         if party is not None and party.role in (ME, THEM):
             out.append(Raise(segment, line, t.i, party.role))
     return out
+
+
+def _assigns(t: Token, parties: Parties) -> bool:
+    """"asked him to draft it", "wants me to send it": an infinitive with a party to do it (not "wants to",
+    not "wants every ward to have a link nurse")."""
+    for c in t.children:
+        infinitive = c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        doer = child(t, "dobj", "iobj") or child(c, "nsubj")
+        if infinitive and doer is not None and parties.token(doer) is not None:
+            return True
+    return False
 
 
 def raised_by(cand: Candidate, index: int, sent_start: int, found: Sequence[Raise]) -> str | None:
