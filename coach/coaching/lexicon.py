@@ -317,6 +317,18 @@ ACTION_HEADER = re.compile(
     r"(?:\s*actions?)?|tasks?|owners?|for next time|outcomes?|decisions? (?:and|&) actions?)\s*[:\-–]?\s*$",
     re.I,
 )
+# Time that has passed: a clause dated by one is a past event ("order new ones last month").
+PAST_TIME = re.compile(
+    r"\b(?:last (?:week|month|year|time|night|monday|tuesday|wednesday|thursday|friday)|"
+    r"yesterday|\w+ (?:days?|weeks?|months?) ago|earlier (?:this|today))\b",
+    re.I,
+)
+# A request turned down: "she asked me to lend a receptionist, I said no".
+DECLINED = re.compile(
+    r"\b(?:(?:i|we) (?:said|say) no|said no|(?:i|we) (?:can'?t|cannot|couldn'?t)|not possible|"
+    r"(?:i|we) declined|turned (?:it|that|this) down|no budget)\b",
+    re.I,
+)
 # "(done)", "- sorted", ", done already": the task is already done.
 DONE_MARK = re.compile(
     r"[(\[\-–—,;]\s*(?:all\s+|already\s+)?(?:done|sorted|completed|finished|fixed|booked|sent)\b", re.I

@@ -197,11 +197,16 @@ def _shape(v: Token, flags: set[str]) -> None:
         flags.add("deferral")
     if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "off" for c in v.children):
         flags.add("deferral")  # "hold off on the menu change"
+    if lemma == "see" and any(c.dep_ == "ccomp" and c.left_edge.lower_ in ("how", "whether", "if") for c in v.children):
+        flags.add("deferral")  # "we'll see how the next fortnight goes": wait and see
+    if v.tag_ == "VBG" and aux_words(v) & {"is", "are", "'s", "'re", "am", "'m", "be"}:
+        flags.add("progressive")
     objects = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd")]
     if not objects:
         flags.add("intransitive")
     off = any(c.lower_ in ("off", "away", "leave", "holiday") for c in v.subtree if c.i > v.i)
-    timed = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() in TIME_NOUNS and child(o, "prep") is None]
+    spans = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_NOUNS]
+    timed = [o for o in spans if child(o, "prep") is None and (o.dep_ == "dobj" or off)]
     if timed and (off or v.lemma_.lower() in ("take", "have", "book", "need", "get", "want", "request")):
         flags.add("time_object")  # "take Friday off", "needs 3 weeks off": time away, not a task
     if v.tag_ in ("VBD", "VBN") and not aux_words(v) & (FUTURE | WOULD | OBLIGATION):
@@ -282,6 +287,7 @@ def _finite(v: Token, parties: Parties, flags: set[str], aux: set[str]) -> Claus
         and v.tag_ in ("VBP", "VBZ", "VB")
         and child(v, "nsubj") is not None
         and aux_words(v.head) & FUTURE
+        and not any(c.dep_ == "xcomp" and _to_infinitive(c) for c in v.children)  # "someone needs to find…"
     )
     if aux & FUTURE or inherited:  # "he will prepare the list and we review it on Monday"
         kind = "future"

@@ -40,6 +40,7 @@ BLOCKING = {
     "time_object",
     "deferral",
     "anaphoric",
+    "declined",
 }
 _TASK_KINDS = {
     "future",
@@ -82,7 +83,7 @@ def rule_accepts(cand: Candidate) -> bool:
     flags = cand.flags
     if cand.kind not in _TASK_KINDS or flags & BLOCKING:
         return False
-    if cand.kind == "progressive" and "tagged" not in flags:
+    if (cand.kind == "progressive" or "progressive" in flags) and "tagged" not in flags:
         # "she is covering the matron meeting on the 2nd" is a task; "having surgery on the 15th",
         # "working from home for a while" are not: a progressive needs an object, a date, a verb of doing.
         verb = cand.clause.verb.lemma_.lower()
@@ -148,7 +149,7 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
 
 
 def _assigns(t: Token, parties: Parties) -> bool:
-    """"asked him to draft it", "wants me to send it": an infinitive with a party to do it (not "wants to",
+    """ "asked him to draft it", "wants me to send it": an infinitive with a party to do it (not "wants to",
     not "wants every ward to have a link nurse")."""
     for c in t.children:
         infinitive = c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
-from coach.coaching.lexicon import ACTION_VERBS, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES
+from coach.coaching.lexicon import ACTION_VERBS, DECLINED, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES, PAST_TIME
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -21,7 +21,23 @@ if TYPE_CHECKING:
 MAX_WORDS = 24  # a task is worded in at most this many tokens (run-on notes parse into long subtrees)
 _EXCLUDE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", "csubj", "preconj", "expl"}
 _CLAUSES = {"conj", "parataxis", "advcl", "ccomp", "relcl", "dep", "acl"}
-_KEEPS_CLAUSE = {"ask", "check", "find", "see", "confirm", "tell", "let", "get", "have", "make", "help", "remind"}
+_KEEPS_CLAUSE = {
+    "ask",
+    "check",
+    "find",
+    "see",
+    "confirm",
+    "tell",
+    "let",
+    "get",
+    "have",
+    "make",
+    "help",
+    "remind",
+    "want",
+    "need",
+    "expect",
+}
 _LEAD_SKIP = {"please", "then", "also", "and", "so", "to", "pls", "ok", "okay"}
 
 
@@ -195,6 +211,13 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
             flags.add("hedge_phrase")
         if DONE_MARK.search(sent.doc.text[clause.verb.idx :]):
             flags.add("done")  # "Anjali to put Brightwell on stop (done before we finished)"
+        if PAST_TIME.search(date_text(clause)):
+            flags.add("past_time")
+        if sent.text.rstrip().endswith("?"):
+            flags.add("question")
+        after = sent.doc.text[clause.verb.idx :]
+        if clause.kind == "object_control" and DECLINED.search(after[len(text) : len(text) + 60]):
+            flags.add("declined")
         if clause.verb.lemma_.lower() in ACTION_VERBS or clause.verb.lower_ in ACTION_VERBS:
             flags.add("action_verb")
         out.append(Candidate(clause, text, date_text(clause), seg, tag, flags, window(clause, sent)))

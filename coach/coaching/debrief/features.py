@@ -25,7 +25,7 @@ KINDS = words(
 FLAGS = words(
     """negated hedged hedged_adverb can done cognition condition relative question copula intransitive
     time_object past_form bare anaphoric deferral passive no_subject thing_subject third_party_asked misparsed
-    hedge_phrase context_section bullet tagged action_verb"""
+    hedge_phrase context_section bullet tagged action_verb past_time declined progressive"""
 )
 ROLES = ("me", "them", "both", "other", "unclear")
 _SOME_DAY = dt.date(2025, 1, 6)  # any day will do: only whether a due date is said is a feature

@@ -24,6 +24,7 @@ _ME = {"i", "me", "myself", "my", "mine"}
 _BOTH = {"we", "us", "ourselves", "both", "together", "ours"}
 _THEM = {"he", "she", "him", "her", "they", "them", "himself", "herself", "themselves", "themself", "you"}
 _THINGS = {"it", "this", "that", "which", "these", "those", "there", "what", "nothing", "everything"}
+_MY_PEOPLE = {"team", "staff", "people", "crew", "reports", "supervisors", "leads"}
 _NAME_PARTS = {"compound", "det", "poss", "case", "amod", "nmod", "nummod", "flat"}
 
 
@@ -155,6 +156,8 @@ class Parties:
         if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start and tok.pos_ == "NOUN"):
             return Party(OTHER, self.name_of(tok))
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in AGENT_NOUNS or low in AGENT_NOUNS):
+            if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children) and low in _MY_PEOPLE:
+                return Party(ME)  # "my staff will keep the bays clear": the writer's own team
             return Party(OTHER, self.name_of(tok))
         return None
 

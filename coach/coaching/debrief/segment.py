@@ -38,8 +38,8 @@ _TASK_PREFIX = re.compile(
 _OWNER_PREFIX = re.compile(r"^([^\W\d][\w'.&]*(?:\s[\w'.&?]+){0,2})\s*(?::(?!\d)|\s[-–—]+>?\s|\s?->\s?)\s*(?=\S)")
 # "… (me)", "… [owner: Tom]", "… @tom", "… - me, by fri", "… — who? tbc".
 _OWNER_SUFFIX = re.compile(
-    r"\s*(?:[(\[]\s*(?:owner:?\s*)?([^)\]]{1,30})[)\]]|@(\w+)|\s[-–—]+\s*((?:\w+\??\s*){1,3}?))"
-    r"\s*(?:,\s*((?:by|due|before|on|for)\b.{0,30}))?\s*\.?$",
+    r"\s*(?:[(\[]\s*(?:owner\s*[:=\-]?\s*)?([^)\]]{1,30})[)\]]|@(\w+)|\s(?:[-–—]+>?|owner\s*[:=]|->)\s*"
+    r"((?:\w+\??\s*){1,3}?))\s*(?:,\s*((?:by|due|before|on|for)\b.{0,30}))?\s*\.?$",
     re.I,
 )
 # A sentence is parsed only if it has one of these: a future or obligation marker, a
