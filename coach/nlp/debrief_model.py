@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from coach.coaching.debrief.personal import Piece
 
 WEIGHTS = Path(__file__).parent / "data" / "debrief_weights.json"
-WEIGHTS_SHA256 = "fc874aa1100bd84abc5dfc25d381981d9aaeab7f2f2d39966066ff59d7ea96a6"
+WEIGHTS_SHA256 = "aa888a91ff23128bbb91808671d7bbd367de9deb9337c3675f98012965e8d951"
 EMBED_BUDGET = 400  # candidates per call scored with the embedding; beyond, the parse-only model
 EMBED_SCALE = 4.0  # the embedding is unit length; scaled so its weights are regularised like the features'
 
