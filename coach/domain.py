@@ -12,7 +12,7 @@ import unicodedata
 from enum import StrEnum
 from typing import Annotated, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from coach.textsafe import HIDDEN, inline
 
@@ -56,9 +56,12 @@ class MeetingSource(StrEnum):
 
 
 class Owner(StrEnum):
+    """Who does an action. `other` is a named third person or team ("Tom", "legal"), kept in `owner_name`."""
+
     me = "me"
     them = "them"
     both = "both"
+    other = "other"
     unclear = "unclear"
 
 
@@ -206,6 +209,7 @@ class Action(_Model):
     meeting_id: Id | None = None
     text: str
     owner: Owner = Owner.unclear
+    owner_name: str | None = None  # who, when the owner is `other`; None for every other owner
     proposed_by: Proposer = Proposer.unclear
     due: dt.date | None = None
     done: bool = False
@@ -213,6 +217,21 @@ class Action(_Model):
     created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
 
     _check_text = field_validator("text")(lambda cls, v: _not_blank(v))
+
+    @model_validator(mode="after")
+    def _named_other(self) -> Action:
+        name = " ".join((self.owner_name or "").split())
+        if self.owner is Owner.other and not name:
+            raise ValueError("an action owned by someone else (owner 'other') needs their name")
+        if self.owner is not Owner.other:
+            name = ""
+        if (name or None) != self.owner_name:
+            object.__setattr__(self, "owner_name", name or None)  # no re-validation loop
+        return self
+
+    def owner_label(self) -> str:
+        """ "me", "them", … or the third person's name with "(other)": "Tom (other)"."""
+        return f"{self.owner_name} (other)" if self.owner is Owner.other else self.owner.value
 
     def age_days(self, today: dt.date) -> int:
         return max(0, (today - self.created.date()).days)
@@ -223,16 +242,25 @@ class Action(_Model):
 
 class Note(_Model):
     """Something the person shared. `personal` marks Level 2 knowledge (family,
-    health, interests, feelings): shown with care, never required."""
+    health, interests, feelings): shown with care, never required. `sensitive` marks
+    personal news to follow up with particular care (health, illness, bereavement,
+    pregnancy): it is always personal too."""
 
     id: Id | None = None
     person_id: Id | None = None
     meeting_id: Id | None = None
     text: str
     personal: bool = False
+    sensitive: bool = False
     created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
 
     _check_text = field_validator("text")(lambda cls, v: _not_blank(v))
+
+    @model_validator(mode="after")
+    def _sensitive_is_personal(self) -> Note:
+        if self.sensitive and not self.personal:
+            object.__setattr__(self, "personal", True)
+        return self
 
 
 class Upcoming(_Model):

@@ -146,7 +146,8 @@ def people_show(ctx: typer.Context, name: str, as_json: JsonOpt = False) -> None
     if record.notes:
         t = table("Date", "Kind", "Note", title="What they shared")
         for n in record.notes:
-            t.add_row(n.created.date().isoformat(), "personal" if n.personal else "work", safe(one_line(n.text, 80)))
+            kind = "sensitive" if n.sensitive else "personal" if n.personal else "work"
+            t.add_row(n.created.date().isoformat(), kind, safe(one_line(n.text, 80)))
         console.print(t)
 
 
@@ -250,16 +251,27 @@ def action_add(
     ctx: typer.Context,
     name: str,
     text: str,
-    owner: Annotated[Owner, typer.Option(help="Who does it.")] = Owner.them,
+    owner: Annotated[Owner, typer.Option(help="Who does it (other: a third person, named with --owner-name).")] = (
+        Owner.them
+    ),
+    owner_name: Annotated[
+        str | None, typer.Option("--owner-name", help="Who, when --owner other (e.g. 'Tom', 'legal').")
+    ] = None,
     proposed_by: Annotated[Proposer, typer.Option("--proposed-by", help="Who suggested it.")] = Proposer.unclear,
     due: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
 ) -> None:
     """Add an action for a person."""
+    if owner is Owner.other and not (owner_name or "").strip():
+        raise CoachError("--owner other needs --owner-name: who will do it")
+    if owner_name is not None and owner is not Owner.other:
+        raise CoachError("--owner-name only goes with --owner other")
     action = workspace(ctx).add_action(
         name,
-        Action(text=require_text(text), owner=owner, proposed_by=proposed_by, due=parse_date(due)),
+        Action(
+            text=require_text(text), owner=owner, owner_name=owner_name, proposed_by=proposed_by, due=parse_date(due)
+        ),
     )
-    console.print(safe(f"Action {action.id} added (owner: {action.owner.value})."))
+    console.print(safe(f"Action {action.id} added (owner: {action.owner_label()})."))
 
 
 @action_app.command("done")
@@ -293,6 +305,7 @@ def action_json(person: str, a: Action) -> dict[str, object]:
         "person": person,
         "text": a.text,
         "owner": a.owner.value,
+        "owner_name": a.owner_name,
         "proposed_by": a.proposed_by.value,
         "due": a.due.isoformat() if a.due else None,
         "done": a.done,
@@ -309,7 +322,8 @@ def _print_actions(rows: list[tuple[str, Action]], show_person: bool) -> None:
     for person, a in rows:
         status = "done" if a.done else ("OVERDUE" if a.overdue(today) else "open")
         cells: list[str | Text] = [str(a.id), *([cell(person)] if show_person else [])]
-        cells += [safe(one_line(a.text, 70)), a.owner.value, a.proposed_by.value, a.due.isoformat() if a.due else ""]
+        cells += [safe(one_line(a.text, 70)), cell(a.owner_label()), a.proposed_by.value]
+        cells.append(a.due.isoformat() if a.due else "")
         t.add_row(*cells, status)
     console.print(t)
 
@@ -321,7 +335,12 @@ def note_add(
     name: str,
     text: str,
     personal: Annotated[bool, typer.Option("--personal", help="Level 2: family, health, interests, feelings.")] = False,
+    sensitive: Annotated[
+        bool,
+        typer.Option("--sensitive", help="Personal news to follow up with care (health, loss…); implies --personal."),
+    ] = False,
 ) -> None:
     """Record something the person shared."""
-    note = workspace(ctx).add_note(name, Note(text=require_text(text), personal=personal))
-    console.print(f"Note {note.id} saved{' (personal: shown with care)' if note.personal else ''}.")
+    note = workspace(ctx).add_note(name, Note(text=require_text(text), personal=personal, sensitive=sensitive))
+    kind = " (sensitive: followed up with care)" if note.sensitive else " (personal: shown with care)"
+    console.print(f"Note {note.id} saved{kind if note.personal else ''}.")

@@ -39,6 +39,7 @@ class OpenAction(BaseModel):
     id: int | None
     text: str
     owner: str
+    owner_name: str | None = None  # who, when the owner is "other"
     proposed_by: str
     due: dt.date | None
     age_days: int
@@ -103,6 +104,7 @@ class Brief(BaseModel):
             "open_actions": [a.model_dump(mode="json") for a in self.open_actions],
             "attendance": self.attendance.model_dump(mode="json"),
             "personal_followups": [f.text for f in self.personal_followups],
+            "personal_followups_detail": [f.model_dump() for f in self.personal_followups],
             "opener": self.opener,
             "watch_outs": [w.text for w in self.watch_outs],
             "watch_out_codes": [w.code for w in self.watch_outs],
@@ -148,6 +150,7 @@ def _open(a: Action, today: dt.date) -> OpenAction:
         id=a.id,
         text=a.text,
         owner=a.owner.value,
+        owner_name=a.owner_name,
         proposed_by=a.proposed_by.value,
         due=a.due,
         age_days=a.age_days(today),
@@ -199,7 +202,15 @@ def _watch_outs(record: PersonRecord, today: dt.date, kind: Kind) -> list[WatchO
     overdue = [a for a in open_actions if a.overdue(today)]
     if overdue:
         owners = {a.owner.value for a in overdue}
-        who = "you" if owners == {"me"} else first if owners == {"them"} else "the two of you"
+        who = (
+            "you"
+            if owners == {"me"}
+            else first
+            if owners == {"them"}
+            else "others"
+            if owners == {"other"}
+            else "more than one of you"
+        )
         out.append(
             WatchOut(
                 code="overdue", text=f"{len(overdue)} open action(s) are overdue, owned by {who}: clear or re-plan."

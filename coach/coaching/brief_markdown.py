@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from coach.coaching.brief import Brief
 
 md = partial(md_escape, flat=True)
-OWNER_GROUPS = (("them", "Theirs"), ("me", "Yours"), ("both", "Shared"), ("unclear", "Owner unclear"))
+OWNER_GROUPS = (
+    ("them", "Theirs"),
+    ("me", "Yours"),
+    ("both", "Shared"),
+    ("other", "Others'"),
+    ("unclear", "Owner unclear"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def _top(brief: Brief) -> str:
         lines += ["## Watch-outs", "", *[f"- ⚠ {md(w.text)}" for w in brief.watch_outs], ""]
     if brief.personal_followups:
         lines += ["## Personal follow-ups (only if they want to share)", ""]
-        lines += [f"- {md(f.text)}" for f in brief.personal_followups] + [""]
+        lines += [f"- {'♥ ' if f.sensitive else ''}{md(f.text)}" for f in brief.personal_followups] + [""]
     lines += _actions(brief)
     lines += ["## Opener", "", md(brief.opener), ""]
     lines += ["## Three key questions", "", *[f"{i}. {q}" for i, q in enumerate(brief.key_questions, 1)], ""]
@@ -84,7 +90,8 @@ def _actions(brief: Brief) -> list[str]:
         for x in items:
             due = f", due {x.due.isoformat()}" if x.due else ""
             flag = " **overdue**" if x.overdue else ""
-            lines.append(f"- \\#{x.id} {md(x.text)} ({x.age_days} days old{due}){flag}")
+            who = f"{md(x.owner_name)} (other), " if owner == "other" and x.owner_name else ""
+            lines.append(f"- \\#{x.id} {md(x.text)} ({who}{x.age_days} days old{due}){flag}")
         lines.append("")
     return lines
 

@@ -69,7 +69,7 @@ SPELLINGS: dict[str, str] = {
 _IN_CONTEXT: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(^|[(,;:]\s*|\b(?:and|so|then|but)\s+)(?:ill|Ill|iwill)(?=\s+[a-z])"), r"\1I'll"),
     (re.compile(r"(^|[\s(,;:])i(?=[\s']|$)"), r"\1I"),
-    (re.compile(r"\b(she|he|they|we|you)ll\b", re.I), r"\1'll"),
+    (re.compile(r"\b(she|he|they|you)ll\b", re.I), r"\1'll"),  # not "well": far more often the adverb
     (re.compile(r"\b(she|he)s\b", re.I), r"\1's"),
     (re.compile(r"\b(do|does|did|wo|ca|is|are|was|were|has|have|had)nt\b", re.I), r"\1n't"),
     (re.compile(r"\bw/"), "with "),
@@ -249,3 +249,142 @@ ENGLISH = words(
     which do did does can could would will should have has had it this that there here ok okay so not no yes just
     about with at from tell please thanks anything any let's let"""
 )
+
+
+# -- The debrief's words (coach.coaching.debrief) ------------------------------------------------
+# The debrief reads notes through the dependency parse; these lists name the verb classes the parse is
+# read with (which governor makes a clause a commitment, and whose it is) and what a parse cannot know.
+
+# "offer to", "promise to": the subject owns the task and raised it. "agree to": the subject owns it, the
+# other side raised it. "decide", "plan": the subject owns it.
+SUBJECT_CONTROL = words("offer volunteer promise commit plan intend agree decide arrange undertake pledge aim")
+# "ask me to", "tell him to", "want me to": the object owns the task, the subject raised it.
+OBJECT_CONTROL = words("ask tell remind want need expect assign encourage challenge invite persuade urge instruct")
+# "get the gatehouse to log", "have Tom send": the subject's task is to make someone else act.
+CAUSATIVE = words("get have make let")
+# A wish or a request of the speaker's own: "she wants to", "she'd like", "he asked for". Not a promise,
+# but what it leads to was raised by the one who wished it.
+WISH = words("want like love wish prefer keen hope request demand need")
+RAISE = words("ask raise request demand want like")
+# Verbs done *with* someone that are still one person's task: "share the figures with her" is mine.
+SOLO_WITH = words("share send give leave raise mention discuss talk speak email message brief check chat agree")
+# Verbs that report speech: the clause they govern says whose commitment it is.
+REPORTING = words("say mention confirm tell promise reply answer respond explain add note write email text warn")
+PROPOSING = words("suggest propose recommend advise")
+# A cognition or emotion governing a clause makes it a worry, a belief or a forecast, not a commitment:
+# "she's worried the migration will slip", "he thinks the new beds will help".
+COGNITION = words(
+    """think believe reckon feel worry fear hope doubt guess suspect assume imagine expect predict bet wonder
+    suppose worried concerned nervous afraid scared anxious sure confident convinced optimistic pessimistic unsure
+    doubtful hopeful happy unhappy glad pleased frustrated upset annoyed stressed"""
+)
+# Modals and adverbs that leave a commitment open.
+HEDGE_MODALS = words("might may could would 'd can")
+HEDGE_ADVERBS = words("maybe perhaps possibly potentially eventually someday hopefully probably ideally")
+DONE_WORDS = words("already previously")
+# Phrases around a clause that take back or defer it.
+HEDGE_PHRASES = re.compile(
+    r"\b(at some point|some ?day|one day|if budget allows|budget permitting|if there'?s time|in theory|"
+    r"would be nice|not sure|no promises?|nothing (?:decided|confirmed|agreed|firm|concrete)|not decided|"
+    r"no decision|just an idea|only (?:an )?idea|idea for now|for now|not now|not yet|no rush|parking it|parked|"
+    r"down the line|in the future|think about it|consider it|sleep on it|not committ?ed|no owner|"
+    r"nothing to do|no action|not confirmed|tbd)\b",
+    re.I,
+)
+# Who can own a task when named by a common noun: teams, departments and roles ("legal will check it",
+# "the caretaker to unlock the hall"). Things ("the migration will slip") cannot.
+AGENT_NOUNS = words(
+    """team teams department dept legal finance hr it ops operations procurement purchasing payroll security
+    facilities maintenance estates marketing sales pharmacy caretaker contractor contractors supplier suppliers
+    vendor vendors agency manager managers director directors lead leads officer officers coordinator
+    coordinators engineer engineers engineering admin administrator reception receptionist office board
+    committee chef nurse nurses tutor tutors accounts treasury qa comms communications product design support
+    helpdesk planning fleet transport logistics warehouse stores union rep reps secretary pa assistant head
+    heads principal deputy governors trustees council cabinet panel partner partners client clients customer
+    customers someone somebody everyone colleague colleagues staff crew brigade supervisor supervisors matron
+    consultant consultants pharmacist technician technicians analyst analysts developer developers designer
+    designers recruiter recruiters recruitment audit auditors auditor insurer insurers landlord bank registrar
+    educator educators coach mentor buddy doctor gp dentist lawyer solicitor accountant accountants
+    cleaner cleaners porter porters driver drivers planner planners buyer buyers merchandiser merchandising
+    owner owners boss ceo cfo cto coo md vp hod hoy senco group regional region area hq services service"""
+)
+# Words that name no one: the owner is unclear.
+NOBODY = words("someone somebody anyone anybody who tbc tbd ?")
+# Headers in bulleted notes: the lines under an action header are next steps, the lines under the others
+# are context ("Concerns", "Parked", "Not doing").
+ACTION_HEADER = re.compile(
+    r"^(?:next\s*steps?|actions?(?:\s*(?:items?|points?|list))?|aps?|to\s*-?\s*dos?|follow[- ]?ups?|agreed"
+    r"(?:\s*actions?)?|tasks?|owners?|for next time|outcomes?|decisions? (?:and|&) actions?)\s*[:\-–]?\s*$",
+    re.I,
+)
+# Time that has passed: a clause dated by one is a past event ("order new ones last month").
+PAST_TIME = re.compile(
+    r"\b(?:last (?:week|month|year|time|night|monday|tuesday|wednesday|thursday|friday)|"
+    r"yesterday|\w+ (?:days?|weeks?|months?) ago|earlier (?:this|today))\b",
+    re.I,
+)
+# A request turned down: "she asked me to lend a receptionist, I said no".
+DECLINED = re.compile(
+    r"\b(?:(?:i|we) (?:said|say) no|said no|(?:i|we) (?:can'?t|cannot|couldn'?t)|not possible|"
+    r"(?:i|we) declined|turned (?:it|that|this) down|no budget)\b",
+    re.I,
+)
+# "(done)", "- sorted", ", done already": the task is already done.
+DONE_MARK = re.compile(
+    r"[(\[\-–—,;]\s*(?:all\s+|already\s+)?(?:done|sorted|completed|finished|fixed|booked|sent)\b", re.I
+)
+CONTEXT_HEADER = re.compile(
+    r"^(?:updates?|discussed|discussion|notes?|context|concerns?|worries|risks?|blockers?|issues?|wins?|"
+    r"highlights?|lowlights?|parked|parking lot|not doing|fyi|background|personal|status|agenda|topics?|"
+    r"summary|feedback|observations?|news|general|misc|other)\b\s*[:\-–]",
+    re.I,
+)
+# Time words: "take Friday off" takes time, "take the tests off the list" does work.
+TIME_NOUNS = words(
+    """day days week weeks month months year morning mornings afternoon afternoons evening evenings night
+    nights weekend weekends fortnight hour hours time leave holiday holidays break monday tuesday wednesday
+    thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"""
+)
+# Calendar words are never a person ("Friday will be busy").
+CALENDAR = words(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec christmas xmas easter today tomorrow tonight yesterday eod eow eom cob"""
+)
+# Life beyond work that a debrief keeps as a personal follow-up ("her son started school", "moving flat
+# next weekend", "mum in hospital"). A sentence needs one of these to be considered at all; whether it is
+# the person's own news is decided from the sentence (`coach.coaching.debrief.personal`).
+LIFE_EVENTS = re.compile(
+    r"\b(marr(?:y|ied|iage)|wedding|honeymoon|engaged|engagement|divorc\w*|separat(?:ed|ing)|bab(?:y|ies)|born|"
+    r"birth|pregnan\w*|expecting|due in|maternity|paternity|parental|twins|sons?|daughters?|kids?|child(?:ren)?|"
+    r"little one|nursery|school|mum|mom|mother|dad|father|parents?|grand\w+|gran|nan|sister|brother|wife|"
+    r"husband|partner|family|funeral|passed away|died|die|death|bereave\w*|hospital|hospice|operation|op|"
+    r"surgery|sick|ill|illness|unwell|poorly|chemo\w*|cancer|diagnos\w*|diabet\w*|injur\w*|broke|broken|"
+    r"fractur\w*|ivf|fertility|burn(?:t|ed)? ?out|burnout|exhausted|anxi\w*|depress\w*|grief|carer|caring for|"
+    r"moving|moved|move|flat|house|apartment|mortgage|marathon|triathlon|race|swim|charity|camino|walking|"
+    r"hiking|climbing|cycling|puppy|dog|cat|kitten|pet|holiday|vacation|honeymoon|retir\w*|citizenship|"
+    r"visa|graduat\w*|birthday|anniversary|adopt\w*|rescue|fitness|gym|allotment|band|choir|concert|trip|"
+    r"travelling|flying|new home|recovering|recovery|physio|treatment|appointments?|care home|nurse)\b",
+    re.I,
+)
+# Personal news to follow up with particular care: health, illness, injury, bereavement, pregnancy,
+# fertility, caring for someone, burnout.
+SENSITIVE_EVENTS = re.compile(
+    r"\b(pregnan\w*|expecting|due in|ivf|fertility|miscarr\w*|hospital|hospice|operation|op|surgery|sick|ill|"
+    r"illness|unwell|poorly|chemo\w*|cancer|diagnos\w*|diabet\w*|injur\w*|broke|broken|fractur\w*|fall|"
+    r"funeral|passed away|died|die|death|bereave\w*|grief|burn(?:t|ed)? ?out|burnout|exhausted|anxi\w*|"
+    r"depress\w*|stress\w*|carer|caring for|recovering|recovery|physio|treatment|parental leave|moving in|"
+    r"moved in|twins|therapy|mental health|sick leave)\b",
+    re.I,
+)
+# The words a commitment hangs on, whose typos the debrief mends before parsing ("ofered", "wnats",
+# "sugested", "wedensday"): a word one edit away from one of these (and not a word of its own) is read as it.
+# Words of five letters are mended only for two swapped letters ("wnats"): one more edit reaches real words.
+CUE_WORDS = words(
+    """offered offering suggest suggests suggested suggesting agrees agreed agreeing promise promised promises
+    volunteer volunteered volunteers propose proposed proposes mentioned tomorrow monday tuesday wednesday
+    thursday friday saturday sunday wants asked worried worries concerned"""
+)
+# Verbs whose task is not to act: "decided to leave it until regional confirms", "hold off on the menu
+# change", "agreed to skip next week", "we'll wait for the group contract". Decisions not to act.
+DEFER = words("leave wait pause postpone defer delay shelve park skip revisit parking")

@@ -124,13 +124,13 @@ def export_markdown(memory: Memory) -> str:
                 box = "x" if a.done else " "
                 due = f", due {a.due.isoformat()}" if a.due else ""
                 out.append(
-                    f"- [{box}] #{a.id} {printable(a.text)} (owner: {a.owner.value}, "
+                    f"- [{box}] #{a.id} {printable(a.text)} (owner: {printable(a.owner_label())}, "
                     f"proposed by: {a.proposed_by.value}{due})"
                 )
         if rec.notes:
             out += ["", "### What they shared", ""]
             for n in rec.notes:
-                kind = "personal" if n.personal else "work"
+                kind = "personal, sensitive" if n.sensitive else "personal" if n.personal else "work"
                 out.append(f"- {n.created.date().isoformat()} ({kind}): {printable(n.text)}")
         out.append("")
     return "\n".join(out)

@@ -16,6 +16,7 @@ from coach.domain import (
     MeetingSource,
     MeetingStatus,
     Note,
+    Owner,
     Party,
     Person,
     PersonRecord,
@@ -112,6 +113,7 @@ def _action(row: sqlite3.Row) -> Action:
         meeting_id=row["meeting_id"],
         text=row["text"],
         owner=row["owner"],
+        owner_name=row["owner_name"],
         proposed_by=row["proposed_by"],
         due=_date(row["due"]),
         done=bool(row["done"]),
@@ -127,6 +129,7 @@ def _note(row: sqlite3.Row) -> Note:
         meeting_id=row["meeting_id"],
         text=row["text"],
         personal=bool(row["personal"]),
+        sensitive=bool(row["sensitive"]),
         created=dt.datetime.fromisoformat(row["created"]),
     )
 
@@ -463,14 +466,15 @@ class Memory:
 
     def _insert_action(self, person_id: int, action: Action, meeting_id: int | None) -> Action:
         cur = self.con.execute(
-            "INSERT INTO actions(id, person_id, meeting_id, text, owner, proposed_by, due, done, done_on, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO actions(id, person_id, meeting_id, text, owner, owner_name, proposed_by, due, done, done_on, "
+            "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 action.id,
                 person_id,
                 meeting_id,
                 action.text,
                 action.owner.value,
+                action.owner_name if action.owner is Owner.other else None,
                 action.proposed_by.value,
                 action.due.isoformat() if action.due else None,
                 int(action.done),
@@ -482,8 +486,17 @@ class Memory:
 
     def _insert_note(self, person_id: int, note: Note, meeting_id: int | None) -> Note:
         cur = self.con.execute(
-            "INSERT INTO notes(id, person_id, meeting_id, text, personal, created) VALUES (?, ?, ?, ?, ?, ?)",
-            (note.id, person_id, meeting_id, note.text, int(note.personal), note.created.isoformat()),
+            "INSERT INTO notes(id, person_id, meeting_id, text, personal, sensitive, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                note.id,
+                person_id,
+                meeting_id,
+                note.text,
+                int(note.personal or note.sensitive),
+                int(note.sensitive),
+                note.created.isoformat(),
+            ),
         )
         return note.model_copy(update={"id": cur.lastrowid, "person_id": person_id, "meeting_id": meeting_id})
 

@@ -67,9 +67,36 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX notes_meeting ON notes(meeting_id);
         """,
     ),
-    # Version 3 is taken by the change that lets an action be owned by someone else; this placeholder keeps
-    # the versions consecutive until that lands (it changes nothing).
-    Migration(3, "reserved_for_actions_owner_other", ""),
+    # A named third person can own an action ("Tom will pair with her"): owner 'other' with owner_name.
+    # SQLite cannot change a CHECK constraint, so the actions table is rebuilt, every row and id kept.
+    # Personal notes gain `sensitive` (health, bereavement, pregnancy…: followed up with care).
+    Migration(
+        3,
+        "actions_owner_other",
+        """
+        CREATE TABLE actions_v3 (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL CHECK (owner IN ('me','them','both','other','unclear')),
+            owner_name TEXT CHECK ((owner = 'other') = (owner_name IS NOT NULL)),
+            proposed_by TEXT NOT NULL CHECK (proposed_by IN ('me','them','unclear')),
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0,
+            done_on TEXT,
+            created TEXT NOT NULL
+        );
+        INSERT INTO actions_v3(id, person_id, meeting_id, text, owner, owner_name, proposed_by, due, done, done_on,
+                               created)
+            SELECT id, person_id, meeting_id, text, owner, NULL, proposed_by, due, done, done_on, created FROM actions;
+        DROP TABLE actions;
+        ALTER TABLE actions_v3 RENAME TO actions;
+        CREATE INDEX actions_person ON actions(person_id, done);
+        CREATE INDEX actions_meeting ON actions(meeting_id);
+        ALTER TABLE notes ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0 CHECK (sensitive IN (0, 1));
+        """,
+    ),
     Migration(
         4,
         "calendar_schedule_rehearsals",

@@ -63,7 +63,7 @@ def test_action_list_json_shape_and_done(team: CliRunner) -> None:
     )
     _code, out, _ = run(team, "action", "list", "--json")
     [row] = json.loads(out)
-    assert set(row) == {"id", "person", "text", "owner", "proposed_by", "due", "done", "created"}
+    assert set(row) == {"id", "person", "text", "owner", "owner_name", "proposed_by", "due", "done", "created"}
     assert (row["person"], row["owner"], row["proposed_by"], row["due"], row["done"]) == (
         "Daniel",
         "me",

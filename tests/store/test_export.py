@@ -77,7 +77,8 @@ def people(draw: st.DrawFn) -> list[tuple[Person, list[Meeting], list[Action], l
         actions = [
             Action(
                 text=t,
-                owner=draw(st.sampled_from(Owner)),
+                owner=(owner := draw(st.sampled_from(Owner))),
+                owner_name=draw(text) if owner is Owner.other else None,
                 proposed_by=draw(st.sampled_from(Proposer)),
                 due=draw(st.none() | days),
                 done=done,
@@ -87,7 +88,8 @@ def people(draw: st.DrawFn) -> list[tuple[Person, list[Meeting], list[Action], l
             for t in draw(st.lists(text, max_size=3))
         ]
         notes = [
-            Note(text=t, personal=draw(st.booleans()), created=draw(stamps)) for t in draw(st.lists(text, max_size=3))
+            Note(text=t, personal=draw(st.booleans()), sensitive=draw(st.booleans()), created=draw(stamps))
+            for t in draw(st.lists(text, max_size=3))
         ]
         out.append((person, draw(st.lists(meetings(), max_size=3)), actions, notes))
     return out
