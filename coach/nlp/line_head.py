@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "d7049ab09db1bace20ee0e3ea5e7fc9c990bc0907f1efe5d5ecc2cd9c0284d67"
+WEIGHTS_SHA256 = "bc4cce7a28b17f3ccaadd6a0c036e81aab08b1ef4ee41f240bcb325efcfc2b7f"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

@@ -10,16 +10,17 @@ embedding and decides the labels the rules are unsure of. Conventions: docs/nlp.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from coach.coaching import lexicon as lx
 from coach.coaching.lines.calls import Call
 from coach.coaching.lines.directives import read_directives
 from coach.coaching.lines.personal import PersonalMove, read_personal
-from coach.coaching.lines.questions import QuestionType, sentence_forms
+from coach.coaching.lines.questions import Form, QuestionType, sentence_forms
 from coach.coaching.lines.questions import read_questions as _read_questions
 from coach.coaching.lines.reflections import ASKING_FORMS, content, read_reflections
-from coach.coaching.lines.tokens import Sentence, clean_tokens, sentences
+from coach.coaching.lines.tokens import Sentence, sentences
 
 __all__ = ["Call", "PersonalMove", "QuestionType", "Reading", "read_line"]
 
@@ -52,20 +53,59 @@ def _english(text: str, parsed: list[Sentence]) -> bool:
     return bool(letters) and all(c.isascii() for c in letters) and any(len(w) > 1 for w in words)
 
 
-def _previous(previous: str | None) -> tuple[set[str], bool]:
-    """The previous turn's content words, and whether it asked a question."""
+_PLAIN_QUESTIONS = ASKING_FORMS - {"request", "suggest", "offer"}
+_SELF = frozenset(
+    {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself", "we", "we're", "we've", "our", "us"}
+)
+
+
+def _settled(
+    parsed: list[Sentence],
+    forms: tuple[Form | None, ...],
+    reflection: Call[bool],
+    directive: Call[bool],
+    personal: Call[PersonalMove | None],
+) -> tuple[Call[bool], Call[bool], Call[PersonalMove | None]]:
+    """Mark a "no" as firm where the line's shape rules the label out, so the head is not asked.
+
+    Every sentence a plain question: no reflection and no order. A single-sentence firm order: no
+    reflection. No question and nothing about the speaker: nothing personal.
+    """
+    asking = all(f is not None and f.code in ASKING_FORMS for f in forms)
+    plain = all(f is not None and f.code in _PLAIN_QUESTIONS for f in forms)
+    if (
+        not reflection.value
+        and not reflection.firm
+        and (asking or (directive.value and directive.firm and len(parsed) == 1))
+    ):
+        reflection = replace(reflection, firm=True)
+    if not directive.value and not directive.firm and plain:
+        directive = replace(directive, firm=True)
+    mentions_self = any(w in _SELF for s in parsed for w in s.words)
+    if personal.value is None and not personal.firm and not any(forms) and not mentions_self:
+        personal = replace(personal, firm=True)
+    return reflection, directive, personal
+
+
+_PREVIOUS_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=256)
+def _previous(previous: str | None) -> tuple[frozenset[str], bool]:
+    """The previous turn's content words, and whether it asked a question (read cheaply: words only).
+
+    Cached: in a transcript one turn is often the previous turn of several lines in a row.
+    """
     if not previous:
-        return set(), False
-    tokens = clean_tokens(previous)
-    words = [t for t in tokens if t[0].isalnum()]
-    last = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i] in (".", "!", "?")), None)
-    start = 0
-    for i in range(len(tokens) - 1 if last == len(tokens) - 1 else len(tokens)):
-        if tokens[i] in (".", "!", "?"):
-            start = i + 1
-    head = [t for t in tokens[start:] if t[0].isalnum() and t not in lx.DISCOURSE][:1]
-    asked = tokens[-1:] == ["?"] or (bool(head) and (head[0] in lx.WH_WORDS or head[0] in lx.AUX))
-    return content(words), asked
+        return frozenset(), False
+    words: list[str] = []
+    for token in _PREVIOUS_WORD.findall(previous.lower().replace("\u2019", "'")):
+        words.extend(lx.WORD_SPELLINGS.get(token, token).split())
+    tail = previous.rstrip()
+    last = re.split(r"[.!?]\s+", tail)[-1].lower()
+    head = [w for w in _PREVIOUS_WORD.findall(last) if w not in lx.DISCOURSE][:1]
+    asked = tail.endswith("?") or (bool(head) and (head[0] in lx.WH_WORDS or head[0] in lx.AUX))
+    return frozenset(content(words)), asked
 
 
 def read_line(text: str, previous: str | None = None) -> Reading:
@@ -91,13 +131,16 @@ def read_line(text: str, previous: str | None = None) -> Reading:
     reflections = read_reflections(parsed, forms, before, answering)
     checks = frozenset(i for i in reflections.clear if (form := forms[i]) is None or form.code not in ASKING_FORMS)
     questions = _read_questions(parsed, forms, checks)
+    reflection, directive = reflections.call, read_directives(parsed, forms).call
+    personal = read_personal(parsed, forms, reflections.sentences).call
+    reflection, directive, personal = _settled(parsed, forms, reflection, directive, personal)
     return Reading(
         text,
         tuple(parsed),
         questions.call,
-        reflections.call,
-        read_directives(parsed, forms).call,
-        read_personal(parsed, forms, reflections.sentences).call,
+        reflection,
+        directive,
+        personal,
         tuple(f.code for f in forms if f is not None),
         reflections.overlap,
         bool(previous),

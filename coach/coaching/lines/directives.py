@@ -57,7 +57,7 @@ def _noun_subject(words: tuple[str, ...]) -> bool:
 def _imperative(clause: Clause, sentence: Sentence) -> str | None:
     words = clause.words
     text = clause.text
-    if not words or lx.SOFT_IMPERATIVE.match(text):
+    if not words or clause.soft:
         return None
     first = words[0]
     if first in ("don't", "dont", "never", "always", "do") and len(words) > 1:
@@ -146,9 +146,9 @@ def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) 
     text = clause.text
     words = clause.words
     present = set(words)
-    if lx.OFFER_OR_PERMISSION.match(text):
+    if clause.offer:
         return None, "offer"
-    if lx.INVITATION.match(text) or lx.SOFT_IMPERATIVE.match(text):
+    if clause.invitation or clause.soft:
         return None, "invite"
     if form is not None and form.code in ("request", "suggest"):
         own = clause_form(clause, sentence, first)

@@ -144,6 +144,9 @@ def _reveal(clause: Clause) -> Call[PersonalMove | None] | None:
     struggle = _STRUGGLE.search(text)
     if struggle:
         return Call("reveal", "pers_feeling", f"personal reveal: their own struggle ({struggle.group(0)}…)", False)
+    time_off = lx.TIME_OFF.search(text)
+    if time_off:
+        return Call("reveal", "pers_life", f"personal reveal: their own time outside work ({time_off.group(0)})", False)
     if any(_category(w, owned=False) in ("family", "health") for w in words):
         return Call("reveal", "pers_life", "personal reveal: their own life (family or health)", False)
     return None

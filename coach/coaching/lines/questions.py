@@ -194,18 +194,18 @@ def clause_form(clause: Clause, sentence: Sentence, first_clause: bool, after_qu
     embedded = _EMBED_ASK.search(text)
     if embedded and re.match(r"(?:may|can|could) i ask", text):
         return Form("embedded_closed" if embedded.group(1) in ("whether", "if") else "embedded_open", _cue(words, 3))
-    if lx.OFFER_OR_PERMISSION.match(text):
+    if clause.offer:
         return Form("offer", _cue(words, 3))
-    if lx.SUGGESTION_Q.match(text) and not lx.INVITATION.match(text):
+    if lx.SUGGESTION_Q.match(text) and not clause.invitation:
         return Form("suggest", _cue(words, 3))
     request = lx.REQUEST_Q.match(text)
     if request and request.group(0).startswith(("you ", "u ")) and " can " in f" {request.group(0)} " and not asked:
         request = None  # "so you can concentrate on the cash flow": a consequence, not a request
-    if request and not lx.INVITATION.match(text) and request.group(1) not in _NOT_REQUESTS:
+    if request and not clause.invitation and request.group(1) not in _NOT_REQUESTS:
         verb = request.group(1)
         if verb in lx.IMPERATIVE_VERBS or verb in ("be", "have", "let", "pop", "ring", "grab") or not asked:
             return Form("request", _cue(words, 3))
-    if lx.INVITATION.match(text):
+    if clause.invitation:
         embedded = _EMBED_ASK.search(text)
         if embedded and embedded.group(1) in ("whether", "if"):
             return Form("embedded_closed", _cue(words, 3))

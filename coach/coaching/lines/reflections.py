@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.coaching import lexicon as lx
 from coach.coaching.lines.calls import Call
@@ -62,6 +63,7 @@ _CLEFT = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -74,7 +76,7 @@ def content(words: tuple[str, ...] | list[str]) -> set[str]:
     return {_stem(w) for w in words if w not in lx.FUNCTION_WORDS and len(w) > 2 and not w.isdigit()}
 
 
-def overlap(words: tuple[str, ...], previous: set[str]) -> float:
+def overlap(words: tuple[str, ...], previous: frozenset[str] | set[str]) -> float:
     """The share of this line's content words that the previous turn used too."""
     if not previous:
         return 0.0
@@ -190,7 +192,10 @@ def _clause_cue(
 
 
 def read_reflections(
-    sentences: list[Sentence], forms: tuple[Form | None, ...], previous: set[str], answering: bool = False
+    sentences: list[Sentence],
+    forms: tuple[Form | None, ...],
+    previous: frozenset[str] | set[str],
+    answering: bool = False,
 ) -> ReflectionReading:
     """Whether the line reflects, the cue, and which sentences are reflections.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from coach.coaching import lexicon as lx
 from coach.text import typed_pieces
@@ -22,7 +23,6 @@ _CLAUSE = re.compile(r"[,;:()]|\s[-–—]+\s|[–—]")
 _MARKS = frozenset("?!.,;:()–—")
 _ASIDES = (("you", "know"), ("i", "mean"), ("like",))
 _ASIDE_STARTS = frozenset(a[0] for a in _ASIDES)
-_SPACE_BEFORE_MARK = re.compile(r"\s+([?!.,;:)])")
 # Where a new question starts inside a run-on: "... half term did u get away".
 _NO_CUT_BEFORE = lx.WH_WORDS | lx.words(
     "or and that if whether to i you we they he she it there not because than as know sure wonder asked ask"
@@ -53,6 +53,22 @@ class Clause:
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", " ".join(self.words))
 
+    # Shapes more than one label's rules ask about, read once per clause.
+    @cached_property
+    def offer(self) -> bool:
+        """An offer or a request for permission ("want me to…", "is it OK if I…")."""
+        return bool(lx.OFFER_OR_PERMISSION.match(self.text))
+
+    @cached_property
+    def invitation(self) -> bool:
+        """An invitation to tell their story ("tell me about…", "I'm curious how…")."""
+        return bool(lx.INVITATION.match(self.text))
+
+    @cached_property
+    def soft(self) -> bool:
+        """An imperative that invites, reassures or wishes well ("take your time")."""
+        return bool(lx.SOFT_IMPERATIVE.match(self.text))
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -69,6 +85,10 @@ class Sentence:
     @property
     def asked(self) -> bool:
         return self.mark == "?"
+
+
+_SPECIAL = frozenset({"ur", "ill", "iwill"})
+_PAUSES = frozenset(",;:")
 
 
 def _word(token: str, before: str, after: str) -> list[str]:
@@ -122,18 +142,25 @@ def clean_tokens(text: str) -> list[str]:
     raw = _TOKEN.findall(text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").lower())
     raw = ["," if t in ("…", "–", "—") or (len(t) > 1 and t[0] in ". ") else t for t in raw]
     tokens: list[str] = []
+    spellings, hesitations = lx.WORD_SPELLINGS, lx.HESITATIONS
     for k, token in enumerate(raw):
         if token in _MARKS:
-            if tokens and tokens[-1] in (",", ";", ":") and token in (",", ";", ":"):
-                continue
-            if token in (",", ";", ":") and not tokens:
+            if token in _PAUSES and (not tokens or tokens[-1] in _PAUSES):
                 continue
             tokens.append(token)
-            continue
-        before = tokens[-1] if tokens else ""
-        after = raw[k + 1] if k + 1 < len(raw) else ""
-        tokens.extend(_word(token, before, after))
+        elif "-" in token or token in _SPECIAL or token in hesitations:
+            before = tokens[-1] if tokens else ""
+            after = raw[k + 1] if k + 1 < len(raw) else ""
+            tokens.extend(_word(token, before, after))
+        else:
+            spelt = spellings.get(token)
+            if spelt is None:
+                tokens.append(token)
+            else:
+                tokens.extend(spelt.split())
     # Fillers between pauses: ", like,", ", you know,", a leading "like,".
+    if not _ASIDE_STARTS.intersection(tokens):
+        return _drop_repeats(tokens)
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -155,11 +182,17 @@ def clean_tokens(text: str) -> list[str]:
     return _drop_repeats(out)
 
 
+_GLUED = frozenset("?!.,;:)")
+
+
 def clean(text: str) -> str:
-    """The cleaned line as text (see `clean_tokens`)."""
-    joined = " ".join(clean_tokens(text))
-    joined = _SPACE_BEFORE_MARK.sub(r"\1", joined).replace("( ", "(")
-    return re.sub(r"^[\s,;:.]+", "", joined)
+    """The cleaned line as text (see `clean_tokens`): marks glued to the word before them."""
+    parts: list[str] = []
+    for token in clean_tokens(text):
+        if not parts and token in _GLUED:
+            continue
+        parts.append(token if token in _GLUED or not parts else " " + token)
+    return "".join(parts).replace("( ", "(").lstrip()
 
 
 def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool]:
