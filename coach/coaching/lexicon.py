@@ -212,7 +212,7 @@ HESITATIONS = words("um umm uh uhh uhm erm er hmm hmmm mm mmm ah eh")
 # Words that open a clause without changing its shape; skipped before the shape is read.
 DISCOURSE = words(
     """so ok okay and but well also right hey hi hello then now anyway anyways alright oh yeah yes no yep nope
-    look listen actually honestly basically candidly frankly seriously cool great sure fine lol ugh oof aw
+    actually honestly basically candidly frankly seriously cool great sure fine lol ugh oof aw
     wow ah sorry cheers thanks mate guys because cause plus"""
 )
 DISCOURSE_PHRASES = re.compile(
@@ -269,7 +269,8 @@ INVITATION = re.compile(
 # Offers and requests for permission: closed questions, and never directives.
 OFFER_OR_PERMISSION = re.compile(
     r"^(?:(?:do|would) you (?:want|like|need) me to|want me to|you want me to|need me to|shall i|should i|"
-    r"(?:want|need|fancy) (?:a hand|some help|a coffee|a break)|can i|could i|may i|might i|"
+    r"(?:want|need|fancy) (?:a hand|some help|a coffee|a break)|"
+    r"(?:can|could|may) i(?! (?:please )?(?:have|get|borrow)\b)|might i|"
     r"am i (?:ok|okay|alright|allowed|able) to|is it (?:ok|okay|alright|all right|fine|possible)|"
     r"would it (?:help|be (?:ok|okay|alright|all right|useful|helpful))|would (?:that|this) help|"
     r"is (?:ok|okay|possible)|it is possible|is there (?:any way|a way) i|do you mind if i|would you mind if i|"
@@ -283,6 +284,7 @@ REQUEST_Q = re.compile(
     r"not))*|"
     r"(?:you|u) (?:can|could)(?: (?:please|just|pls|maybe))*|"
     r"(?:is there )?any chance (?:you|u) (?:could|can|would)(?: (?:please|just))?|would you mind|do you mind|"
+    r"(?:can|could|may) i(?: please)?(?= (?:have|get|borrow)\b)|"
     r"would you be able to|would it be possible (?:for (?:you|u) )?to|is it possible (?:for (?:you|u) )?to|"
     r"(?:can|could) we(?: (?:please|just|pls))*(?= (?:get|have|make|move|push|put|book|sort|keep|change|switch|do|"
     r"take|send|hold|fix|stop|start|try|look at|agree|cancel|swap|bring|add|drop))|"
@@ -292,6 +294,7 @@ REQUEST_Q = re.compile(
 # Suggestions with a question's shape: telling while seeming to ask.
 SUGGESTION_Q = re.compile(
     r"^(?:why don't (?:you|we)|why (?:you|u) (?:don't|dont|do not|not)|why not|why wouldn't you|how about|what about|"
+    r"shall we|"
     r"what if (?:you|we)|have you (?:tried|considered|thought (?:about|of)|looked at)|did you try|"
     r"did you think (?:about|of)|wouldn't it be (?:better|easier|best)|isn't it (?:better|easier|best)|"
     r"don't you think (?:you|we) should|shouldn't (?:you|we)|couldn't (?:you|we)|can't (?:you|we) just|could you not)\b"
@@ -320,7 +323,9 @@ REFLECTION_OPENER = re.compile(
     r"what you(?:'re| are| seem to be| seem to be| are really| really)? (?:saying|telling me|describing|mean)|"
     r"you(?:'re| are) (?:saying|telling me)|in other words|the way you (?:see|describe|put) it|"
     r"from what you(?:'re| are)? (?:say|said|saying|describe|described)|for you(?:,)? (?:it's|the|it is|that's)|"
-    r"it's like you|part of you|on (?:the )?one hand|you(?:'re| are)? (?:kind of|sort of) |i get the sense|"
+    r"it's like you|part of you|on (?:the )?one hand|it(?:'s| is) (?:really |very |so )?important to you|"
+    r"it (?:really )?matters (?:a lot )?to you|it means a lot to you|you're someone who|"
+    r"you(?:'re| are)? (?:kind of|sort of) |i get the sense|"
     r"i'm getting the sense|i sense|correct me if|i can (?:see|hear|tell) (?:that|how|why|you|it)|i can imagine|"
     r"i (?:imagine|bet|guess|suppose|take it) (?:that|it|you|this|things)|no wonder|must (?:be|have been|feel)\b|"
     r"(?:that's|that is|that was|it's|it is|it's been|it has been) (?:really |so |pretty |quite |a bit |very )?"
@@ -400,7 +405,7 @@ ASK_OF_YOU = re.compile(
     r"helpful|worth|useful|nice|ideal|a good idea|a better idea)(?: idea)? (?:if|that) (?:you|u|we)\b|"
     r"\b(?:it|that)(?:'d| would| will)? (?:really |enormously |massively |so much )?help(?: me| us)?"
     r"(?: (?:enormously|a lot|massively|so much))? if\b|\bis if (?:you|u) (?:could|can|would)\b|"
-    r"\bdoing (?:me|us) a (?:\w+ )?favou?r\b|"
+    r"\bdoing (?:me|us) a (?:\w+ )?favou?r\b|\bit (?:might|may|could|would|can|will) (?:really )?help (?:you )?to\b|"
     r"\b(?:it's|it is|it'd be|it would be) (?:best|better|important|essential|worth|a good idea|wise) (?:to|for you)\b|"
     r"\b(?:would|wld|'d) be (?:good|great|nice|helpful|ideal|best|better) if (?:you|u)\b|"
     r"\bthe (?:best |right |only |quickest |easiest |\w+est )?thing to do(?: [\w' ]{0,40}?)? (?:is|would be)\b|"
@@ -440,7 +445,7 @@ IMPERATIVE_VERBS = ACTION_VERBS | words(
     show put tell remind let bear mind pass fill clear empty load unload tidy wipe refill replace return label
     lower raise turn plug unplug print scan sweep mop order reorder hang give escalate stop quit drop keep
     cut halve double cap bump phone knock speak bring come head pick drive walk check sit stand open close
-    lock fetch collect deliver arrange sort book move escalate finish have decide choose"""
+    lock fetch collect deliver arrange sort book move escalate finish have decide choose help calm hurry listen"""
 )
 # Words that follow an imperative verb ("send it", "make sure", "put the…"); a noun subject is followed by a verb.
 IMPERATIVE_FOLLOWERS = words(
@@ -456,7 +461,8 @@ SOFT_IMPERATIVE = re.compile(
     r"go on|keep going|carry on|continue|take your time|take care|take it easy|don't worry|don't hesitate|"
     r"don't apologise|don't apologize|feel free|enjoy|have (?:a|an) (?:good|great|nice|lovely|brilliant|fab|restful|"
     r"safe)|have fun|"
-    r"let me|think back|imagine|picture|be kind to yourself|look after yourself|rest up|get well|sleep well|"
+    r"let me(?! know\b)|let me know if|go ahead|think back|imagine|picture|be kind to yourself|look after yourself|"
+    r"rest up|get well|sleep well|"
     r"give me a (?:shout|call|ring) if|shout if|ping me if|say if|let me know if|bear with me|leave (?:it|that|this|"
     r"them|[\w' ]{1,30}?) (?:with|to) me|"
     r"remember (?:when|that time)|congrats|congratulations|welcome|mind how you go|hang in there|fingers crossed)\b"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "bc4cce7a28b17f3ccaadd6a0c036e81aab08b1ef4ee41f240bcb325efcfc2b7f"
+WEIGHTS_SHA256 = "c3b406c8c5152c14b031c96a619cb5c564c8423d5fc413d41d1aaf858e939dff"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

@@ -303,3 +303,21 @@ def test_a_batch_scorer_gets_every_line_once_with_its_previous_turn() -> None:
 
     analyse_transcript("me: How was it?\nthem: Long.\nme: Long how?", Recorder())
     assert seen == [[("How was it?", None), ("Long.", "How was it?"), ("Long how?", "Long.")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "directive"),
+    [
+        ("Would you like some coffee?", "closed", False),  # an offer
+        ("Shall we go through it now?", None, True),  # a suggestion for both
+        ("Let me know by Friday.", None, True),
+        ("Let me know if you need anything.", None, False),  # an offer
+        ("Look at the second tab.", None, True),
+        ("Can I get the report by Friday?", None, True),  # a request, not permission
+        ("It might help to write it down first.", None, True),  # advice
+        ("Go ahead.", None, False),  # permission given
+    ],
+)
+def test_everyday_requests_offers_and_advice(text: str, question: str | None, directive: bool) -> None:
+    got = analyse_line(text)
+    assert (got.question, got.directive) == (question, directive), got.why

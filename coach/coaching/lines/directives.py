@@ -30,7 +30,10 @@ _VIEW_QUESTION = re.compile(
 )
 _AUX_BEFORE = re.compile(r"\b(?:do|did|does|would|will|should|could|can|must|might|if|whether|when|don't|didn't)\s+$")
 _JUST_DO = re.compile(r"(?<!\bi )(?<!\byou )(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bhe )(?<!\bshe )\bjust (\w+)")
-_YOU_WANT_TO = re.compile(r"^(?:you|u) (?:really )?want to (\w+)")
+# "you want to get it booked before five": advice, when a deadline or a reason follows (else it restates a wish).
+_YOU_WANT_TO = re.compile(
+    r"^(?:you|u) (?:really )?want to (\w+)\b.*\b(?:before|by|first|otherwise|or else|or they|because)\b"
+)
 _SUBJECT_START = lx.words("i i'm i've i'd i'll we we're we've they they're they've he she he's she's it it's")
 _WE_TALK = re.compile(
     r"\bwe (?:need to|have to|should|must|ought to) (?:talk|discuss|chat|catch up|have a (?:chat|talk)|think|"

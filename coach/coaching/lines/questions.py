@@ -106,7 +106,7 @@ _OR_ANYTHING = re.compile(r"\bor (?:not|no|something|anything|what|whatever|so)\
 # "Can you see it?", "would you say…": asking what they perceive or think, not asking them to act.
 _NOT_REQUESTS = lx.words(
     "think reckon feel mean imagine suppose believe say remember recall see hear understand guess explain describe "
-    "tell be"
+    "tell be like want fancy care"
 )
 
 
