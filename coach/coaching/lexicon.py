@@ -1,8 +1,9 @@
-"""Word lists and patterns behind the utterance classifier (see `coach.coaching.analysis`).
+"""Every word list, one home: spellings, the debrief's personal and action words, the line scorer's word classes.
 
-Kept apart from the rules so the vocabulary can grow without touching the logic.
-Every pattern runs on normalised text: lowercase, straight apostrophes, single
-spaces, common chat spellings expanded ("r u" -> "are you").
+Kept apart from the rules so the vocabulary can grow without touching the logic. The line scorer's
+patterns (`coach.coaching.lines`) run on its cleaned tokens: lowercase, straight apostrophes, chat
+spellings expanded ("r u" -> "are you"). Its lists are classes of words (auxiliaries, feelings,
+kinship terms…), never a sentence of the corpus.
 """
 
 from __future__ import annotations
@@ -97,8 +98,8 @@ def respell(text: str) -> str:
     return text
 
 
-# Life beyond the work role (the debrief keeps notes that mention these; the line scorer reads asks
-# and reveals about them). Sensitive ones (health, loss, family strain) are followed up with care.
+# Life beyond the work role: the debrief keeps notes that mention these (the line scorer reads life by
+# category instead: KIN, HOME_LIFE, HEALTH, TIME_OFF below). Sensitive ones are followed up with care.
 SENSITIVE_WORDS = words(
     """anxiety anxious bereavement burned burnout cancer depression diagnosis died divorce exhausted funeral grief
     hospital ill injured injury miscarriage operation passed pregnancy pregnant separated sick stress stressed
@@ -115,8 +116,8 @@ PERSONAL_WORDS = SENSITIVE_WORDS | words(
 # A personal ask that leaves the person free not to answer.
 OPT_OUT = re.compile(r"only if|no pressure|don't have to|if you('d| would)? (like|want)|feel free not|no need to", re.I)
 
-# Verbs of doing: a clause that opens with one hands over a task (the line scorer), and a bullet that
-# opens with one is a next step (the debrief).
+# Verbs of doing: a clause that opens with one hands over a task (the line scorer, via IMPERATIVE_VERBS),
+# and a bullet that opens with one is a next step (the debrief).
 ACTION_VERBS = words(
     """accept add agree aim align approve arrange ask assign attach automate avoid be block book break bring build
     buy call cancel cc change chase check circulate clarify clean close collect commit complete confirm connect
@@ -559,12 +560,6 @@ OWN_HISTORY = re.compile(
     r"back (?:home|then)|years? ago|as a (?:new|young|junior|kid|child)|before (?:all )?this\b|for \w+ years before|"
     r"i was (?:the|a) (?:kid|child|boy|girl)|when i was (?:little|young|a kid|your age))\b"
 )
-FIRST_PERSON_SUBJECT = re.compile(
-    r"(?:^|\b(?:and|but|so|because|cos|honestly|also|,)\s)(?:i|i'm|i've|i'd|i'll|me|my|myself)\b"
-)
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll|u|ur)\b")
-POSSESSIVE_YOU = re.compile(r"\b(?:your|ur|you're|you've|you)\b")
-POSSESSIVE_ME = re.compile(r"\b(?:my|mine|me|i|i'm|i've|i'd|myself)\b")
 
 # Enough English to tell an English line from another language.
 ENGLISH = words(

@@ -64,18 +64,19 @@ def _category(word: str, owned: bool) -> str | None:
     return None
 
 
-def _owned(words: tuple[str, ...], owners: frozenset[str]) -> str | None:
-    """The life category of a word owned by one side ("your dad", "my landlord"), looking 3 words on."""
+def _owned(words: tuple[str, ...], owners: frozenset[str]) -> tuple[str, str] | None:
+    """(life category, the words that show it) for something owned by one side ("your dad", "my landlord")."""
     for i, w in enumerate(words):
         if w not in owners:
             continue
         after = words[i + 1 : i + 4]
-        for other in after:
+        for k, other in enumerate(after):
             found = _category(other, owned=True)
             if found:
-                return found
-        if lx.OWN_TIME.search(" ".join(after[:2])):
-            return "time outside work"
+                return found, " ".join((w, *after[: k + 1]))
+        time = lx.OWN_TIME.search(" ".join(after[:2]))
+        if time:
+            return "time outside work", f"{w} {time.group(0)}"
     return None
 
 
@@ -98,15 +99,17 @@ def _ask(sentence: Sentence, form: Form | None) -> Call[PersonalMove | None] | N
         return None  # "is it OK if I leave early for my daughter's play?" shares, rather than asks
     yours = _owned(sentence.words, _YOURS)
     if yours:
-        return Call("ask", "pers_topic_you", f"personal ask: about their {yours}", yours != "time outside work")
+        category, shown = yours
+        firm = category != "time outside work"
+        return Call("ask", "pers_topic_you", f"personal ask: about their {category} ({shown}…)", firm)
     if _YOU_OFF_WORK.search(text):
         return Call("ask", "pers_topic_you", "personal ask: about their time outside work", False)
     time_off = lx.TIME_OFF.search(text)
     if time_off:
         return Call("ask", "pers_topic", f"personal ask: about life outside work ({time_off.group(0)})", False)
-    life = next((c for w in sentence.words if (c := _category(w, owned=False))), None)
-    if life and life != "health":
-        return Call("ask", "pers_topic", f"personal ask: about {life}", False)
+    life = next(((c, w) for w in sentence.words if (c := _category(w, owned=False))), None)
+    if life and life[0] != "health":
+        return Call("ask", "pers_topic", f"personal ask: about {life[0]} ({life[1]})", False)
     return None
 
 
@@ -128,27 +131,33 @@ def _reveal(clause: Clause) -> Call[PersonalMove | None] | None:
     words = clause.words
     mine = _owned(words, _MINE)
     if mine:
-        return Call("reveal", "pers_my_life", f"personal reveal: their own {mine} (my …)", mine != "time outside work")
+        category, shown = mine
+        firm = category != "time outside work"
+        return Call("reveal", "pers_my_life", f"personal reveal: shares their own {category} ({shown}…)", firm)
     if not any(w in _SELF for w in words):
         return None
     history = lx.OWN_HISTORY.search(text)
     if history:
-        return Call("reveal", "pers_history", f"personal reveal: their own experience ({history.group(0)}…)", False)
+        return Call("reveal", "pers_history", f"personal reveal: shares their own past ({history.group(0)}…)", False)
     if _NOT_A_FEELING.search(text):
         return None
     feeling = _feeling_near_self(words)
     phrase = lx.FEELING_PHRASES.search(text)
     if feeling or phrase:
         shown = feeling or (phrase.group(0) if phrase else "")
-        return Call("reveal", "pers_feeling", f"personal reveal: their own feelings (… {shown})", False)
+        return Call("reveal", "pers_feeling", f"personal reveal: shares their own feelings (… {shown})", False)
     struggle = _STRUGGLE.search(text)
     if struggle:
-        return Call("reveal", "pers_feeling", f"personal reveal: their own struggle ({struggle.group(0)}…)", False)
+        return Call(
+            "reveal", "pers_feeling", f"personal reveal: shares their own struggle ({struggle.group(0)}…)", False
+        )
     time_off = lx.TIME_OFF.search(text)
     if time_off:
-        return Call("reveal", "pers_life", f"personal reveal: their own time outside work ({time_off.group(0)})", False)
+        return Call(
+            "reveal", "pers_life", f"personal reveal: shares their time outside work ({time_off.group(0)})", False
+        )
     if any(_category(w, owned=False) in ("family", "health") for w in words):
-        return Call("reveal", "pers_life", "personal reveal: their own life (family or health)", False)
+        return Call("reveal", "pers_life", "personal reveal: shares their own life (family or health)", False)
     return None
 
 
