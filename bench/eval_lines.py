@@ -110,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev", "test"), required=True)
     parser.add_argument("--rules-only", action="store_true", help="the hand-written rules alone, no learned head")
+    parser.add_argument("--with-rules", action="store_true", help="also score the rules alone, in the same run")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong lines (not for the test split)")
     parser.add_argument("--label", choices=LABELS, help="only errors on this label")
     args = parser.parse_args()
@@ -127,6 +128,13 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     name = f"eval_lines_{args.split}{'_rules' if args.rules_only else ''}.json"
     (RESULTS / name).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.with_rules and not args.rules_only:
+        rules = {"split": args.split, "scorer": "rules", **metrics(rows, score_rows(rows, rules_only=True))}
+        print("\nrules alone:")
+        print(table(rules))
+        (RESULTS / f"eval_lines_{args.split}_rules.json").write_text(
+            json.dumps(rules, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -346,8 +346,8 @@ YOU_STATE_VERBS = words(
 # "you don't…" states something about them only with a verb of thinking or wanting.
 YOU_DONT_STATE = words("want like think feel know see care believe trust agree enjoy mind")
 YOU_HAVE_STATE = re.compile(
-    r"^you(?:'ve| have)(?: really| clearly| obviously| kind of| sort of)? (?:been|had|got|felt|found|lost|"
-    r"ended up)\b(?! to\b)"
+    r"^you(?:'ve| have)(?: really| clearly| obviously| kind of| sort of)? "
+    r"(?:been|had|felt|found|lost|ended up|tried|got(?! to\b))\b"
 )
 # Feelings and states, the speaker's own (a reveal) or the listener's (a reflection or a personal ask).
 FEELING_WORDS = words(
@@ -381,7 +381,7 @@ AFFIRMATION = re.compile(
 OBLIGATION = re.compile(
     r"\b(?:you|u|ya)(?:'ll|'d|'ve|'re)?(?: (?:really|just|definitely|probably|honestly|absolutely|seriously|still|will|"
     r"would|have|also|clearly))*\s(?:need to|needs to|have to|has to|must|must to|should|should to|ought to|oughta|"
-    r"better|had better|got to|gotta|want to make sure|want to|might want to|may want to|might like to|"
+    r"better|had better|got to|gotta|want to make sure|might want to|may want to|might like to|"
     r"could (?:try|just|always|maybe|also|start|look|ask|talk to|speak to|get|send|call|ring|use|put|move|take)|"
     r"can (?:try|just|always)|(?:going|gonna) to (?:need|have) to)\b"
     r"(?! (?:be (?:able|fine|ok|okay|good|alright|there|back|done|pleased|proud|happy|\w+ed|\w+ing|so|really|very|"
@@ -415,6 +415,8 @@ ASK_OF_YOU = re.compile(
     r"(?: here| for you)? (?:is|would be) (?:for you to|to|that you|just)\b|"
     r"\bwould be for (?:you|u) to\b|"
     r"\bbetter (?:you|u|that you)\b|\bone (?:option|idea|thing you could do) (?:is|would be|might be)\b|"
+    r"\b(?:you|u)(?:'ll| will| would|'d) (?:probably |really )?want to\b|"
+    r"\b(?:some |other |a lot of |many |most )?people (?:often |usually )?find (?:it )?(?:helps?|helpful|useful) to\b|"
     r"\byou're (?:the one who|going to) (?:needs?|has|have) to\b|\b(?:you're|you are|u r) to (?!be\b)|"
     r"\bi'd (?:really )?(?:rather|prefer) (?:you|u|we)\b|"
     r"\bi(?:'d| would) (?:really )?like (?:the|this|that|it|these|those|your|them|him|her) (?:[\w'-]+ ){0,4}?(?:to|"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "c3b406c8c5152c14b031c96a619cb5c564c8423d5fc413d41d1aaf858e939dff"
+WEIGHTS_SHA256 = "e394a9aee2390831fb0f1c1273b41f262e3bc2f9ccaac7e3f165010500668ad6"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

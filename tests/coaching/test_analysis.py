@@ -321,3 +321,19 @@ def test_a_batch_scorer_gets_every_line_once_with_its_previous_turn() -> None:
 def test_everyday_requests_offers_and_advice(text: str, question: str | None, directive: bool) -> None:
     got = analyse_line(text)
     assert (got.question, got.directive) == (question, directive), got.why
+
+
+@pytest.mark.parametrize(
+    ("text", "reflection", "directive"),
+    [
+        ("So you're not sure you want to take the promotion.", True, False),
+        ("You've tried to delegate before and it backfired.", True, False),
+        ("You enjoy the customer side most.", True, False),
+        ("Some people find it helps to block out an hour for admin.", False, True),  # advice
+        ("You could try blocking out an hour for admin.", False, True),
+        ("You'll want to warn the night team first.", False, True),
+    ],
+)
+def test_counselling_style_reflections_and_advice(text: str, reflection: bool, directive: bool) -> None:
+    got = analyse_line(text)
+    assert (got.reflection, got.directive) == (reflection, directive), got.why
