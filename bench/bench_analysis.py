@@ -41,16 +41,15 @@ COACH = Path(sys.executable).with_name("coach")
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, float, Any]:
-    """(best wall seconds, CPU seconds of that run, result)."""
-    best: tuple[float, float, Any] | None = None
+    """(best wall seconds, least CPU seconds, result) over `repeat` runs: the least disturbed by other load."""
+    walls, cpus = [], []
+    result: Any = None
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        if best is None or wall < best[0]:
-            best = (wall, cpu, result)
-    assert best is not None
-    return best
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return min(walls), min(cpus), result
 
 
 def varied_transcript(n: int) -> str:
@@ -95,6 +94,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=10_000)
     parser.add_argument("--baseline-ref", help="git ref of the analyser to compare with (e.g. the commit before)")
     parser.add_argument("--spacy", action="store_true", help="also time tagging 1,000 lines with spaCy")
+    parser.add_argument("--no-head", action="store_true", help="time the rules only (no embedding, no CLI runs)")
     args = parser.parse_args()
     from coach.nlp.line_head import line_scorer, shared_embedder
 
@@ -106,30 +106,34 @@ def main() -> None:
     old = old_analyser(args.baseline_ref) if args.baseline_ref else None
     scorer = line_scorer()
     embedder = shared_embedder()
-    embedder.load()
-    scorer("warm up the head: how's the allotment?")
+    if not args.no_head:
+        embedder.load()
+        scorer("warm up the head: how's the allotment?")
     for name, text in transcripts.items():
         pairs = with_previous(split_speakers(text)[0])
         bodies = [body for body, _ in pairs]
         rows[f"{name}_split_s"] = timed(lambda text=text: split_speakers(text), 3)[0]
-        wall, cpu, _ = timed(lambda pairs=pairs: [analyse_line(body, previous) for body, previous in pairs], 3)
+        wall, cpu, _ = timed(lambda pairs=pairs: [analyse_line(body, previous) for body, previous in pairs], 5)
         rows[f"{name}_rules_s"], rows[f"{name}_rules_cpu_s"] = wall, cpu
         rows[f"{name}_rules_lines_per_s"] = args.lines / wall
         if old is not None:
-            wall, cpu, _ = timed(lambda bodies=bodies: [old(body) for body in bodies], 3)
+            wall, cpu, _ = timed(lambda bodies=bodies: [old(body) for body in bodies], 5)
             rows[f"{name}_baseline_s"], rows[f"{name}_baseline_cpu_s"] = wall, cpu
             rows[f"{name}_rules_vs_baseline_cpu"] = rows[f"{name}_rules_cpu_s"] / max(cpu, 1e-9)
         rows[f"{name}_transcript_rules_s"] = timed(lambda text=text: analyse_transcript(text), 3)[0]
+        if args.no_head:
+            continue
         wall, cpu, result = timed(lambda text=text: analyse_transcript(text, scorer))
         rows[f"{name}_transcript_full_s"], rows[f"{name}_transcript_full_cpu_s"] = wall, cpu
         rows[f"{name}_full_lines_per_s"] = args.lines / wall
         wall, cpu, _ = timed(lambda bodies=bodies: embedder.embed(bodies))
         rows[f"{name}_embed_all_s"], rows[f"{name}_embed_all_cpu_s"] = wall, cpu
         assert len(result.lines) == args.lines
-    rows["cli_help_s"] = cli_seconds("--help")
-    rows["cli_line_rules_firm_s"] = cli_seconds("score", "--line", "Send the deck to finance.")
-    rows["cli_line_head_s"] = cli_seconds("score", "--line", "how's the cello going?")
-    rows["cli_line_head_vs_help"] = rows["cli_line_head_s"] / rows["cli_help_s"]
+    if not args.no_head:
+        rows["cli_help_s"] = cli_seconds("--help")
+        rows["cli_line_rules_firm_s"] = cli_seconds("score", "--line", "Send the deck to finance.")
+        rows["cli_line_head_s"] = cli_seconds("score", "--line", "how's the cello going?")
+        rows["cli_line_head_vs_help"] = rows["cli_line_head_s"] / rows["cli_help_s"]
     t0 = time.perf_counter()
     analyse_line("could you just send it to finance?")
     rows["one_line_rules_s"] = time.perf_counter() - t0

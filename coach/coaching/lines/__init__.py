@@ -10,7 +10,7 @@ embedding and decides the labels the rules are unsure of. Conventions: docs/nlp.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.coaching import lexicon as lx
@@ -78,12 +78,12 @@ def _settled(
         and not reflection.firm
         and (asking or (directive.value and directive.firm and len(parsed) == 1))
     ):
-        reflection = replace(reflection, firm=True)
+        reflection = Call(reflection.value, reflection.code, reflection.why, True)
     if not directive.value and not directive.firm and plain:
-        directive = replace(directive, firm=True)
+        directive = Call(directive.value, directive.code, directive.why, True)
     mentions_self = any(w in _SELF for s in parsed for w in s.words)
     if personal.value is None and not personal.firm and not any(forms) and not mentions_self:
-        personal = replace(personal, firm=True)
+        personal = Call(personal.value, personal.code, personal.why, True)
     return reflection, directive, personal
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from coach.coaching import lexicon as lx
 from coach.text import typed_pieces
@@ -50,24 +49,17 @@ class Clause:
     cut: bool = False  # begins where a run-on was cut: a new question visibly starts here
     text: str = field(init=False, repr=False, compare=False)
 
+    # Shapes more than one label's rules ask about, read once per clause:
+    offer: bool = field(init=False, repr=False, compare=False)  # an offer or permission ("want me to…")
+    invitation: bool = field(init=False, repr=False, compare=False)  # "tell me about…", "I'm curious how…"
+    soft: bool = field(init=False, repr=False, compare=False)  # an imperative that invites or reassures
+
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", " ".join(self.words))
-
-    # Shapes more than one label's rules ask about, read once per clause.
-    @cached_property
-    def offer(self) -> bool:
-        """An offer or a request for permission ("want me to…", "is it OK if I…")."""
-        return bool(lx.OFFER_OR_PERMISSION.match(self.text))
-
-    @cached_property
-    def invitation(self) -> bool:
-        """An invitation to tell their story ("tell me about…", "I'm curious how…")."""
-        return bool(lx.INVITATION.match(self.text))
-
-    @cached_property
-    def soft(self) -> bool:
-        """An imperative that invites, reassures or wishes well ("take your time")."""
-        return bool(lx.SOFT_IMPERATIVE.match(self.text))
+        text = " ".join(self.words)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "offer", bool(lx.OFFER_OR_PERMISSION.match(text)))
+        object.__setattr__(self, "invitation", bool(lx.INVITATION.match(text)))
+        object.__setattr__(self, "soft", bool(lx.SOFT_IMPERATIVE.match(text)))
 
 
 @dataclass(frozen=True)
@@ -109,6 +101,9 @@ def _word(token: str, before: str, after: str) -> list[str]:
 
 def _drop_repeats(tokens: list[str]) -> list[str]:
     """ "the, the new till", "how are you, how are you finding it": the repeat goes, the comma with it."""
+    words = [t for t in tokens if t not in _MARKS]
+    if len(set(words)) == len(words):
+        return tokens  # no word twice: nothing can repeat
     out: list[str] = []
     i, size = 0, len(tokens)
     while i < size:
