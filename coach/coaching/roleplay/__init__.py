@@ -65,8 +65,11 @@ class Drill:
     scored: list[ScoredLine] = field(default_factory=list)
     score: Scorer = analyse_line  # what labels each line (the workspace hands in the full line scorer)
 
+    def _last(self, speaker: str) -> str | None:
+        return next((line for who, line in reversed(self.transcript) if who == speaker), None)
+
     def record_user_line(self, text: str) -> LineAnalysis:
-        analysis = self.score(text)
+        analysis = self.score(text, self._last("them"))
         self.transcript.append(("me", text))
         self.scored.append(ScoredLine("me", analysis))
         return analysis
@@ -79,8 +82,9 @@ class Drill:
 
     def record_persona_line(self, text: str, proposed_action: str | None = None) -> None:
         """Add the persona's line (from the built-in engine or an external one, e.g. an LLM)."""
+        previous = self._last("me")
         self.transcript.append(("them", text))
-        self.scored.append(ScoredLine("them", self.score(text)))
+        self.scored.append(ScoredLine("them", self.score(text, previous)))
         if proposed_action is None:
             match = _SELF_PROPOSAL.search(text)
             proposed_action = text[match.start() :].split(".")[0] if match else None

@@ -52,6 +52,7 @@ class Scorecard:
             f"- Open questions: {s.open_questions} of {s.questions} ({share})",
             f"- Personal asks: {s.personal_asks}; personal reveals: {s.personal_reveals}",
             f"- Directives: {s.directives}",
+            f"- Reflections: {s.reflections}{_per_question(s)}",
             f"- Personizing move: {'yes' if self.personized else 'no'}",
             f"- {self.person.split()[0]} proposed their own actions: {'yes' if self.proposed_own_actions else 'no'}",
         ]
@@ -72,6 +73,13 @@ class Scorecard:
         return "\n".join(out) + "\n"
 
 
+def _per_question(s: Summary) -> str:
+    """ " (0.5 per question: low; MITI: 1 fair, 2 good)", or "" before any question."""
+    if s.reflection_to_question is None:
+        return ""
+    return f" ({s.reflection_to_question:g} per question: {s.reflection_rating}; MITI: 1 fair, 2 good)"
+
+
 def try_next(summary: Summary, personized: bool, proposed: bool, scenario: Scenario) -> tuple[str, str]:
     """One thing to try next time, and the query for a passage that backs it."""
     if summary.lines_me == 0:
@@ -90,6 +98,11 @@ def try_next(summary: Summary, personized: bool, proposed: bool, scenario: Scena
         return (
             "Ask an open question about their priorities and let them name the next step.",
             "report identifies their own actions priorities questions",
+        )
+    if summary.questions >= 2 and summary.reflection_rating == "low":
+        return (
+            'After they answer, say back what you heard before the next question ("So what worries you is…").',
+            "listen reflect back what you heard before asking the next question",
         )
     if summary.talk_ratio is not None and summary.talk_ratio > 0.5:
         return "Say less: after each question, leave the silence to them.", "ask questions listen create space"
