@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.coaching.lexicon import TOPICS
+from coach.coaching.lexicon import LIFE_EVENTS
 from coach.coaching.openers import personal_followups
 from coach.domain import MeetingStatus, Owner, Party, PersonRecord
 
@@ -81,7 +81,7 @@ def topic_phrase(note: str) -> str:
     """A few words of a note to ask about: up to its personal topic when that comes early, else its start."""
     flat = " ".join(note.split()).rstrip(".!?")
     words = flat.split()
-    found = TOPICS.search(flat.lower())
+    found = LIFE_EVENTS.search(flat)
     end = found.end() if found else 0
     if found and flat[end : end + 2].lower() in ("'s", "’s"):  # "his son's football": the thing, not the son
         following = re.match(r"'s\s+\S+|’s\s+\S+", flat[end:])

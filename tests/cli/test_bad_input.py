@@ -63,7 +63,7 @@ BAD: list[tuple[list[str], str]] = [
     (["meeting", "log", "Priya", "--status", "nope"], "'held', 'cancelled', 'moved'"),
     (["people", "add", "Zed", "--relationship", "bos"], "'report', 'boss', 'peer'"),
     (["people", "add", "Zed", "--level", "vp"], "'ic', 'manager'"),
-    (["action", "add", "Priya", "x", "--owner", "nobody"], "'me', 'them', 'both', 'unclear'"),
+    (["action", "add", "Priya", "x", "--owner", "nobody"], "'me', 'them', 'both', 'other', 'unclear'"),
     (["action", "add", "Priya", "x", "--due", "someday"], "is not a date"),
     (["knowledge", "search", "foo", "-k", "0"], "-k"),
     (["people", "list", "--bogus"], "No such option: --bogus"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.domain import Action, Note, Owner, Proposer
+from coach.errors import StoreError
 from coach.store.db import APPLICATION_ID, _statements
 from coach.store.memory import Memory
 from coach.store.migrations import MIGRATIONS
@@ -71,12 +72,12 @@ def test_schema_2_upgrades_keeping_every_row_and_id(tmp_path: Path) -> None:
         assert (again.notes[-1].personal, again.notes[-1].sensitive) == (True, True) and again.notes[-1].id == note.id
 
         # The rebuilt table keeps its rules: a name only with 'other', and the rows go with the person.
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(StoreError, match="CHECK constraint failed"):
             memory.con.execute(
                 "INSERT INTO actions(person_id, text, owner, owner_name, proposed_by, created) "
                 "VALUES (7, 't', 'me', 'Tom', 'me', '2025-01-01T00:00:00+00:00')"
             )
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(StoreError, match="CHECK constraint failed"):
             memory.con.execute(
                 "INSERT INTO actions(person_id, text, owner, proposed_by, created) "
                 "VALUES (7, 't', 'other', 'me', '2025-01-01T00:00:00+00:00')"
