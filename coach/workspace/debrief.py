@@ -13,27 +13,23 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from coach.coaching.debrief.disputes import (
-    Decisions,
-    Merged,
-    Reading,
-    Side,
-    decide_all,
-    decided_json,
-    dispute_json,
-    final_readings,
-    merge,
-    only_rules,
-    refuse_to_save,
-    summary,
-    undecided,
-)
 from coach.domain import Meeting, MeetingStatus, PersonRecord, check_date
 from coach.errors import CoachError
 from coach.workspace.parts import Parts
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from coach.coaching.debrief import Debrief, PersonalNote
+    from coach.coaching.debrief.disputes import Decisions, Merged, Reading, Side
+
+
+def _disputes() -> ModuleType:
+    """The dispute rules, imported on first use: loading them loads the whole debrief reader, which
+    `coach --help` and the TUI's first paint must not pay for."""
+    from coach.coaching.debrief import disputes
+
+    return disputes
 
 
 @dataclass(frozen=True)
@@ -73,14 +69,14 @@ class DebriefResult:
 
     def decide_all(self, side: Side) -> dict[int, Reading | None]:
         """Every dispute settled for `side` (`--resolve rules|model`)."""
-        return decide_all(self.merged, side)
+        return _disputes().decide_all(self.merged, side)
 
     def refusal(self) -> CoachError:
         """Why nothing was saved: disputes nobody decided."""
-        return refuse_to_save(self.disputes)
+        return _disputes().refuse_to_save(self.disputes)
 
     def undecided(self, decisions: Decisions) -> int:
-        return undecided(self.merged, decisions)
+        return _disputes().undecided(self.merged, decisions)
 
     def with_meeting(self, **changes: Any) -> DebriefResult:
         """The same reading for a meeting whose date, length or notes the user changed before saving."""
@@ -95,13 +91,13 @@ class DebriefResult:
             out["model_error"] = self.model_error
             out["warnings"].append(self.model_message())
         if decisions is None and self.disputes:
-            out["actions"] = dispute_json(self.merged)
+            out["actions"] = _disputes().dispute_json(self.merged)
             agreed = [a.agreed() for a in self.merged.actions if not a.disputed]
-            out["summary"] = summary(agreed, self.disputes)
+            out["summary"] = _disputes().summary(agreed, self.disputes)
         else:
             decided = decisions or {}
-            out["actions"] = decided_json(self.merged, decided, how)
-            out["summary"] = summary(final_readings(self.merged, decided))
+            out["actions"] = _disputes().decided_json(self.merged, decided, how)
+            out["summary"] = _disputes().summary(_disputes().final_readings(self.merged, decided))
         return out
 
 
@@ -163,7 +159,7 @@ class DebriefJobs(Parts):
             person=name,
             meeting=meeting,
             rules=found,
-            merged=only_rules(found.actions),
+            merged=_disputes().only_rules(found.actions),
             saved_as=self.memory.find_meeting(name, meeting.date, meeting.notes),
         )
 
@@ -179,7 +175,7 @@ class DebriefJobs(Parts):
             return result
         if reading.error is not None:
             return replace(result, model=reading.model, model_error=reading.error)
-        return replace(result, model=reading.model, merged=merge(reading.actions, result.rules.actions))
+        return replace(result, model=reading.model, merged=_disputes().merge(reading.actions, result.rules.actions))
 
     def debrief(self, name: str, notes: str, meeting: Meeting | None = None) -> DebriefResult:
         """Both readings of the notes: the rules', and the model's when one is configured."""
@@ -199,7 +195,7 @@ class DebriefJobs(Parts):
             day = result.meeting.date.isoformat()
             warning = f"already saved: this meeting on {day} is recorded (id {existing.id})"
             return SavedDebrief(False, existing.id, warning=warning)
-        readings: list[Reading] = final_readings(result.merged, decisions or {})
+        readings: list[Reading] = _disputes().final_readings(result.merged, decisions or {})
         saved, actions, notes = self.memory.log_meeting(
             result.person, result.meeting, [r.to_action() for r in readings], result.rules.notes_to_save()
         )
