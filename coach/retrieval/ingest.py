@@ -19,7 +19,7 @@ import numpy as np
 
 from coach.retrieval.card_vectors import CardVectors
 from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text, question_id
-from coach.retrieval.embeddings import MiniLMEmbedding
+from coach.retrieval.embeddings import MiniLMEmbedding, release_free_memory
 from coach.retrieval.index import ChromaIndex
 from coach.retrieval.manifest import LexicalRow, Manifest, PassageRow, SourceRecord
 from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document, supported
@@ -142,6 +142,7 @@ class Ingester:
                 report.skipped.append({"path": str(target.path), "reason": exc.strerror or str(exc)})
             progress.advance(0, target.source)
         self._drain()
+        release_free_memory()  # what embedding big batches freed goes back to the OS
         return report
 
     def one(self, target: Target, report: AddReport, progress: Progress, force: bool) -> None:
