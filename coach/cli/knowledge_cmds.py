@@ -162,7 +162,7 @@ def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     out = table("source", "title", "chunks", "added", "status")
     pending = [row for row in rows if row["status"] != "ok"]
     for row in rows:
-        status = "ok" if row["status"] == "ok" else f"missing from the index ({row['indexed']} of {row['chunks']})"
+        status = "ok" if row["status"] == "ok" else f"missing {row['chunks'] - row['indexed']}"
         out.add_row(safe(row["source"]), safe(row["title"]), str(row["chunks"]), safe(row["added"]), status)
     console.print(out)
     for row in pending:
