@@ -64,6 +64,21 @@ def write_library(folder: Path, files: int, paragraphs: int) -> list[Path]:
     return made
 
 
+def files_for_seconds(embedder: Any, scratch: Path, seconds: float, paragraphs: int) -> int:
+    """How many `write_library` files take about `seconds` to add on this machine right now (at least 12)."""
+    from coach.retrieval.chunking import chunk_document, embedding_text
+    from coach.retrieval.readers import open_document
+
+    sample = write_library(scratch, files=1, paragraphs=paragraphs)
+    doc = open_document(sample[0])
+    texts = [embedding_text(doc.title, doc.concepts, c) for c in chunk_document(doc)]
+    begin = time.perf_counter()
+    for _ in range(3):
+        embedder.embed(texts)
+    per_file = (time.perf_counter() - begin) / 3
+    return max(12, int(seconds / max(per_file, 1e-3)))
+
+
 def index_is_consistent(data: Path) -> tuple[bool, str]:
     """Every source's chunks are in the index exactly once, and Chroma and the manifest hold the same ids."""
     from coach.retrieval.knowledge import KnowledgeBase

@@ -12,7 +12,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.retrieval.processes import (
     COACH,
     DEADLINE_S,
     env_for,
+    files_for_seconds,
     index_is_consistent,
     run,
     run_json,
@@ -40,19 +40,13 @@ PARAGRAPHS = 16  # about four chunks a file
 @pytest.fixture(scope="module")
 def files_for(embedder: MiniLMEmbedding, tmp_path_factory: pytest.TempPathFactory) -> Callable[[float], int]:
     """How many library files take about `seconds` to add on this machine now."""
-    from coach.retrieval.chunking import chunk_document, embedding_text
-    from coach.retrieval.readers import open_document
-
-    sample = write_library(tmp_path_factory.mktemp("sample"), files=2, paragraphs=PARAGRAPHS)
-    doc = open_document(sample[0])
-    texts = [embedding_text(doc.title, doc.concepts, c) for c in chunk_document(doc)]
-    begin = time.perf_counter()
-    for _ in range(3):
-        embedder.embed(texts)
-    per_file = (time.perf_counter() - begin) / 3
+    scratch = tmp_path_factory.mktemp("sample")
+    cache: dict[float, int] = {}
 
     def files(seconds: float) -> int:
-        return max(12, int(seconds / max(per_file, 1e-3)))
+        if seconds not in cache:
+            cache[seconds] = files_for_seconds(embedder, scratch, seconds, PARAGRAPHS)
+        return cache[seconds]
 
     return files
 
