@@ -282,18 +282,24 @@ class KnowledgeBase:
         return added
 
     def remove(self, source: str) -> SourceRecord:
+        self.ensure_ready()
+        rec = self._known(source)  # a user error is raised before anything is marked as being written
         with self._writing(None, "updating"):
-            records = {r.source: r for r in self.manifest.all()}
-            rec = records.get(source) or records.get(self.source_name(Path(source)))
-            if rec is None:
-                hint = close_matches(source, records)
-                more = " (see `coach knowledge list`)"
-                if hint:
-                    more = f"; did you mean {' or '.join(repr(h) for h in hint)}?"
-                raise NotFoundError(f"no indexed source {source!r}{more}")
-            if rec.builtin:
-                raise CoachError(f"{rec.source} is a built-in card; it cannot be removed")
+            rec = self._known(source)  # another process may have removed it meanwhile
             self._drop(rec.source)
+        return rec
+
+    def _known(self, source: str) -> SourceRecord:
+        records = {r.source: r for r in self.manifest.all()}
+        rec = records.get(source) or records.get(self.source_name(Path(source)))
+        if rec is None:
+            hint = close_matches(source, records)
+            more = " (see `coach knowledge list`)"
+            if hint:
+                more = f"; did you mean {' or '.join(repr(h) for h in hint)}?"
+            raise NotFoundError(f"no indexed source {source!r}{more}")
+        if rec.builtin:
+            raise CoachError(f"{rec.source} is a built-in card; it cannot be removed")
         return rec
 
     def rebuild(self, progress: Progress | None = None) -> AddReport:
