@@ -1,8 +1,9 @@
 """Add files to the index incrementally: unchanged files cost a stat (or a hash), never the model.
 
 Each file streams through reader -> chunker -> batches of EMBED_BATCH chunks -> embed -> upsert,
-so memory is bounded by one batch whatever the file size. A changed file's new chunks are
-written first and its old ones deleted after, so a search never sees the source vanish.
+so memory is bounded by one batch whatever the file size; the built-in cards (copied from their
+shipped vectors) share their writes. A changed file's new chunks are written first and its old
+ones deleted after, so a search never sees the source vanish.
 """
 
 from __future__ import annotations
@@ -192,7 +193,9 @@ class Ingester:
             self.manifest.put(record)
 
         self._buffer.then(finish)
-        if len(self._buffer) >= EMBED_BATCH:
+        if len(self._buffer) >= EMBED_BATCH or not target.builtin:
+            # A user's file is written (and recorded as done) at once: an interrupted add keeps every
+            # finished file. Built-in cards, copied not embedded, share writes: one Chroma call, not 60.
             self._drain()
         (report.updated if old else report.added).append(target.source)
         report.chunks += count
