@@ -27,8 +27,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from coach.config import Settings
 from coach.domain import Passage
 from coach.errors import CoachError, NotFoundError, close_matches
@@ -40,7 +38,8 @@ from coach.retrieval.hybrid import hybrid_search
 from coach.retrieval.index import COLLECTION, ChromaIndex, IndexError_, damaged
 from coach.retrieval.ingest import AddReport, Ingester, Progress, Target, expand
 from coach.retrieval.lock import POLL_S, WriteLock
-from coach.retrieval.manifest import LEXICAL_VERSION, Manifest, PassageRow, SourceRecord
+from coach.retrieval.manifest import LEXICAL_VERSION, Manifest, SourceRecord
+from coach.retrieval.repair import copy_passages, recover_sources, sweep
 
 INDEX_VERSION = f"{MODEL_ID}/chunks-{CHUNKER_VERSION}/hybrid-{LEXICAL_VERSION}"
 WAIT_LIMIT_S = 600.0  # a reader waits this long for another process's first build before giving up
@@ -193,49 +192,10 @@ class KnowledgeBase:
         return report
 
     def _sweep(self, full: bool) -> None:
-        """Delete rows no finished source owns; a finished source whose rows are missing becomes pending.
+        sweep(self.index, self.manifest, full)
 
-        `full` also reads every id in Chroma (after a crash, or when the counts differ). Only ever run
-        under the write lock, so nothing another process is writing can be taken for a leftover.
-        """
-        m = self.manifest
-        records = m.all()
-        owned = {(r.source, r.content_hash) for r in records if not r.pending}
-        entries = m.entries()
-        stray = [i for i, key in entries.items() if key not in owned]
-        counts = m.passage_counts()
-        broken = {r.source for r in records if not r.pending and counts.get((r.source, r.content_hash), 0) != r.chunks}
-        extra: list[str] = []
-        if full:
-            in_index = self.index.all_ids()
-            extra = [i for i in in_index if i not in entries]
-            broken |= {entries[i][0] for i in entries if i not in in_index and entries[i] in owned}
-        broken_rows = [i for i, (source, _) in entries.items() if source in broken]
-        gone = list(dict.fromkeys([*stray, *broken_rows]))
-        if gone or extra:
-            self.index.delete_ids([*gone, *extra])
-            m.delete_entries(gone)
-        if broken:
-            m.mark_pending(sorted(broken))
-
-    def _copy_passages(self, batch: int = 500) -> None:
-        """Upgrade an index made before the manifest kept passages: copy them from Chroma, no re-embedding."""
-        missing = self.manifest.chunks_without_passage()
-        for start in range(0, len(missing), batch):
-            got = self.index.get(missing[start : start + batch], include=["documents", "metadatas", "embeddings"])
-            rows = []
-            docs, metas = got.get("documents") or [], got.get("metadatas") or []
-            vectors = got.get("embeddings")
-            for cid, doc, meta, vector in zip(
-                got["ids"], docs, metas, [] if vectors is None else vectors, strict=False
-            ):
-                m = dict(meta or {})
-                source, file_hash, title, concepts = (
-                    str(m.get(f, "")) for f in ("source", "file_hash", "title", "concepts")
-                )
-                blob = np.asarray(vector, dtype=np.float32).tobytes()
-                rows.append(PassageRow(str(cid), source, file_hash, title, concepts, doc or "", blob))
-            self.manifest.put_lexical([], rows)
+    def _copy_passages(self) -> None:
+        copy_passages(self.index, self.manifest)
 
     def _builtin_files(self) -> list[Path]:
         if not self.builtin_dir.is_dir():
@@ -355,8 +315,8 @@ class KnowledgeBase:
             return False
 
     def _open_for_rebuild(self) -> dict[str, str]:
-        """Open the manifest; one that is garbage is deleted, and the user's sources are read back from
-        the index's metadata (when that still opens) so the rebuild can index them again."""
+        """Open the manifest; one that is garbage is deleted and the user's sources are read back from
+        the index (see `repair.recover_sources`) so the rebuild can index them again."""
         try:
             self.manifest.all()
             return {}
@@ -365,17 +325,7 @@ class KnowledgeBase:
         if self._manifest is not None:
             self._manifest.close()
             self._manifest = None
-        known: dict[str, str] = {}
-        with contextlib.suppress(Exception):
-            got = self.index.collection.get(include=["metadatas"])
-            for meta in got.get("metadatas") or []:
-                source = str((meta or {}).get("source", ""))
-                if source and not (meta or {}).get("builtin") and Path(source).is_absolute():
-                    known[source] = source
-        self.index.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.manifest_path}{suffix}").unlink(missing_ok=True)
-        return known
+        return recover_sources(self.index, self.manifest_path)
 
     def sources(self) -> list[SourceRecord]:
         self.ensure_ready()
