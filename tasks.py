@@ -6,7 +6,9 @@
 
 Setup makes `.venv/` beside this file and installs the project into it; it is
 repeated only when `pyproject.toml` (or this file) changes. Extra arguments
-after `app` go to coach, after `test` to pytest. Standard library only.
+after `app` go to coach, after `test` to pytest. `test --quick` is the developer
+loop: it leaves out the `slow` and `server` tests (CI and the plain command run
+everything). Standard library only.
 """
 
 from __future__ import annotations
@@ -53,20 +55,13 @@ def setup(extras: str) -> None:
     STAMP.write_text(want)
 
 
-def _ensure_tmux() -> None:
-    """The TUI smoke test drives the real app in tmux; install it where we can."""
-    if shutil.which("tmux") or not shutil.which("apt-get") or os.geteuid() != 0:
+def _ensure_tools() -> None:
+    """Tests drive the real app in tmux and trace an offline run with strace; install them where we can."""
+    missing = [tool for tool in ("tmux", "strace") if not shutil.which(tool)]
+    if not missing or not shutil.which("apt-get") or os.geteuid() != 0:
         return
     _run("apt-get", "update", "-qq", check=False)
-    _run("apt-get", "install", "-y", "-qq", "tmux", check=False)
-
-
-def _ensure_strace() -> None:
-    """Fault-injection tests (a kill at each write, a full disk) and the network audit run coach under strace."""
-    if shutil.which("strace") or not shutil.which("apt-get") or os.geteuid() != 0:
-        return
-    _run("apt-get", "update", "-qq", check=False)
-    _run("apt-get", "install", "-y", "-qq", "strace", check=False)
+    _run("apt-get", "install", "-y", "-qq", *missing, check=False)
 
 
 def _ensure_llm_test_server() -> None:
@@ -92,9 +87,13 @@ def app(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     setup("dev")
-    _ensure_tmux()
-    _ensure_strace()
-    _ensure_llm_test_server()
+    quick = "--quick" in args
+    args = [a for a in args if a != "--quick"]
+    if quick:
+        args = ["-m", "not slow and not server", *args]
+    else:
+        _ensure_tools()
+        _ensure_llm_test_server()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     steps = [
         [PY, "-m", "ruff", "check", "coach", "tests", "bench", "tasks.py"],

@@ -6,14 +6,18 @@ command that needs them, so `coach --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from coach.cli.common import console, emit_json, err_console, require_text, safe, table, workspace
+from coach.errors import CoachError
 
 if TYPE_CHECKING:
     from coach.retrieval.ingest import AddReport
@@ -21,49 +25,100 @@ if TYPE_CHECKING:
 
 knowledge_app = typer.Typer(help="The knowledge index: built-in cards plus your own files.", no_args_is_help=True)
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
-SHOW_PROGRESS_BYTES = 256 * 1024
+DELAY_S = 2.0  # a command that is done sooner shows no progress at all
 
 
 class RichProgress:
-    """Byte-based progress bar on stderr; shown only when there is enough to read."""
+    """Progress on stderr for anything that takes longer than DELAY_S (nothing for a quick command).
 
-    def __init__(self, enabled: bool) -> None:
+    While files are indexed it is a bar in bytes; before that (loading the model, waiting for another
+    coach process) a spinner with what is going on. `note` prints a line such as "waiting for …".
+    """
+
+    def __init__(self, enabled: bool, label: str = "working") -> None:
         self.enabled = enabled
+        self.label = label
+        self._lock = threading.Lock()
         self._bar: Progress | None = None
         self._task: Any = None
+        self._total: int | None = None
+        self._done = 0
+        self._description = label
+        self._timer: threading.Timer | None = None
+        if enabled:
+            self._timer = threading.Timer(DELAY_S, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _show(self) -> None:
+        with self._lock:
+            if self._bar is not None or not self.enabled:
+                return
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(self._description, total=self._total, completed=self._done)
 
     def start(self, total_bytes: int) -> None:
-        if not self.enabled or total_bytes < SHOW_PROGRESS_BYTES or self._bar is not None:
-            return
-        self._bar = Progress(
-            TextColumn("[bold]indexing[/] {task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TimeRemainingColumn(),
-            console=err_console,
-            transient=True,
-        )
-        self._bar.start()
-        self._task = self._bar.add_task("", total=total_bytes)
+        with self._lock:
+            self._total, self._done, self._description = total_bytes, 0, "indexing"
+            if self._bar is not None:
+                self._bar.update(self._task, total=total_bytes, completed=0, description="indexing")
 
     def advance(self, amount: int, label: str = "") -> None:
-        if self._bar is not None:
-            self._bar.update(self._task, advance=amount, description=Text(Path(label).name).plain)
+        with self._lock:
+            self._done += amount
+            if label:
+                self._description = f"indexing {Text(Path(label).name).plain}"
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self._done, description=self._description)
+
+    def note(self, message: str) -> None:
+        """One line for the user (shown at once: it says why the command is waiting)."""
+        if self.enabled:
+            err_console.print(Text(message, style="dim"))
 
     def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        with self._lock:
+            self.enabled = False
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._bar is not None:
+                self._bar.stop()
+                self._bar = None
+
+
+@contextlib.contextmanager
+def progress_on_stderr(enabled: bool, label: str = "working") -> Iterator[RichProgress]:
+    """A RichProgress for the block, stopped however it ends."""
+    progress = RichProgress(enabled, label)
+    try:
+        yield progress
+    finally:
+        progress.stop()
+
+
+def prepare_index(ws: Workspace, as_json: bool) -> None:
+    """Build or repair the index before a command that cites it, with progress unless --json.
+
+    A failure is left for the command itself to report (a brief says why it has no passages).
+    """
+    with progress_on_stderr(not as_json, "loading the knowledge index") as progress, contextlib.suppress(CoachError):
+        ws.ensure_index(progress)
 
 
 def _ready(ctx: typer.Context, as_json: bool) -> Workspace:
-    """The workspace with the built-in cards indexed (a progress bar the first time, unless --json)."""
+    """The workspace with the built-in cards indexed (progress if that takes a while, unless --json)."""
     ws = workspace(ctx)
-    progress = RichProgress(enabled=not as_json)
-    try:
+    with progress_on_stderr(not as_json, "loading the knowledge index") as progress:
         ws.ensure_index(progress)
-    finally:
-        progress.stop()
     return ws
 
 
@@ -92,11 +147,8 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Index your own files; unchanged files are skipped, changed ones replaced."""
-    progress = RichProgress(enabled=not as_json)
-    try:
+    with progress_on_stderr(not as_json) as progress:
         report = workspace(ctx).add_knowledge(paths, progress)
-    finally:
-        progress.stop()
     _summary(report, as_json)
 
 
@@ -107,10 +159,19 @@ def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         emit_json(rows)
         return
-    out = table("source", "title", "chunks", "added")
+    out = table("source", "title", "chunks", "added", "status")
+    pending = [row for row in rows if row["status"] != "ok"]
     for row in rows:
-        out.add_row(safe(row["source"]), safe(row["title"]), str(row["chunks"]), safe(row["added"]))
+        status = "ok" if row["status"] == "ok" else f"missing {row['chunks'] - row['indexed']}"
+        out.add_row(safe(row["source"]), safe(row["title"]), str(row["chunks"]), safe(row["added"]), status)
     console.print(out)
+    for row in pending:
+        err_console.print(
+            Text.assemble(
+                ("warning: ", "yellow"),
+                f"{row['source']} is not fully indexed; `coach knowledge add` it again (or `coach knowledge rebuild`)",
+            )
+        )
 
 
 @knowledge_app.command("search")
@@ -124,7 +185,9 @@ def search(
 ) -> None:
     """Passages that best answer QUERY, best first, with their sources."""
     query = require_text(query, "the search query")
-    passages = _ready(ctx, as_json).search(query, k, source=source, concept=concept)
+    ws = _ready(ctx, as_json)
+    with progress_on_stderr(not as_json, "searching"):
+        passages = ws.search(query, k, source=source, concept=concept)
     if as_json:
         emit_json([p.model_dump() for p in passages])
         return
@@ -159,11 +222,8 @@ def remove(
 @knowledge_app.command("rebuild")
 def rebuild(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Wipe the index and re-ingest every known source (also repairs a damaged index)."""
-    progress = RichProgress(enabled=not as_json)
-    try:
+    with progress_on_stderr(not as_json, "rebuilding") as progress:
         report = workspace(ctx).rebuild_knowledge(progress)
-    finally:
-        progress.stop()
     _summary(report, as_json)
 
 

@@ -38,7 +38,13 @@ def brief(
     """What to read in the two minutes before a 1:1 with NAME."""
     from rich.markdown import Markdown
 
-    result = workspace(ctx).brief(name, with_passages=passages)
+    from coach.cli.knowledge_cmds import prepare_index, progress_on_stderr
+
+    ws = workspace(ctx)
+    if passages:
+        prepare_index(ws, as_json)  # the first brief on a new data dir builds the index: progress if it is slow
+    with progress_on_stderr(not as_json, "finding passages"):
+        result = ws.brief(name, with_passages=passages)
     if as_json:
         emit_json(result.to_json())
         return

@@ -8,6 +8,7 @@ CoachError that tells the user to run `coach knowledge rebuild`.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,8 +53,10 @@ class ChromaIndex:
         if not self.url:
             if self.path.exists() and not self.path.is_dir():
                 raise IndexError_(f"{self.path} is not a directory; run `coach knowledge rebuild` to recreate it")
-            self.path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(self.path), settings=chroma_settings)
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(self.path), settings=chroma_settings)
+            self.secure()
+            return client
         parsed = urlparse(self.url if "://" in self.url else f"http://{self.url}")
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise CoachError(f"chroma_url {self.url!r} is not an http(s) URL like http://127.0.0.1:8000")
@@ -109,6 +112,23 @@ class ChromaIndex:
             )
         )
 
+    def all_ids(self, page: int = 5000) -> set[str]:
+        """Every entry's id (no vectors, no documents), read in pages."""
+        found: set[str] = set()
+        offset = 0
+        while True:
+            got = self._guard(lambda at=offset: self.collection.get(include=[], limit=page, offset=at))
+            ids = [str(i) for i in got["ids"]]
+            found.update(ids)
+            if len(ids) < page:
+                return found
+            offset += page
+
+    def delete_ids(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), 500):
+            part = list(ids[start : start + 500])
+            self._guard(lambda part=part: self.collection.delete(ids=part))
+
     def get(self, ids: list[str], include: Sequence[str]) -> dict[str, Any]:
         """Entries by id (missing ids are simply absent from the answer)."""
         return dict(self._guard(lambda: self.collection.get(ids=ids, include=list(include))))
@@ -137,6 +157,35 @@ class ChromaIndex:
 
     def close(self) -> None:
         self._release()
+
+    def secure(self) -> None:
+        """Owner-only: the index folder 0700 and every file Chroma made in it 0600 (Chroma uses the umask)."""
+        if self.url or not self.path.is_dir() or self.path.is_symlink():
+            return
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, 0o700)
+            for root, dirs, files in os.walk(self.path):
+                for name in dirs:
+                    os.chmod(os.path.join(root, name), 0o700)
+                for name in files:
+                    os.chmod(os.path.join(root, name), 0o600)
+
+    def reset(self) -> None:
+        """Start an empty collection (a new id) without deleting files another process may have open.
+
+        Used when the data on disk is healthy but must be rebuilt; `wipe` is for data that cannot be opened.
+        """
+        try:
+            client = self._client if self._client is not None else self._make_client()
+            self._client = client
+            with contextlib.suppress(Exception):  # absent already: fine
+                client.delete_collection(self.name)
+            self._collection = None
+            self.collection  # noqa: B018 - recreate it now, so its id is the new one
+        except CoachError:
+            raise
+        except Exception:
+            self.wipe()
 
     def wipe(self) -> None:
         """Delete the collection's data, even when it is garbage, and start empty."""

@@ -1,21 +1,26 @@
 """Add files to the index incrementally: unchanged files cost a stat (or a hash), never the model.
 
 Each file streams through reader -> chunker -> batches of EMBED_BATCH chunks -> embed -> upsert,
-so memory is bounded by one batch whatever the file size. A changed file's new chunks are
-written first and its old ones deleted after, so a search never sees the source vanish.
+so memory is bounded by one batch whatever the file size; the built-in cards (copied from their
+shipped vectors) share their writes. A changed file's new chunks are written first and its old
+ones deleted after, so a search never sees the source vanish.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import stat as stat_
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
+from coach.retrieval.card_vectors import CardVectors
 from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text, question_id
-from coach.retrieval.embeddings import MiniLMEmbedding
+from coach.retrieval.embeddings import MiniLMEmbedding, release_free_memory
 from coach.retrieval.index import ChromaIndex
 from coach.retrieval.manifest import LexicalRow, Manifest, PassageRow, SourceRecord
 from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document, supported
@@ -93,11 +98,36 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def not_regular(mode: int) -> str | None:
+    """Why a path that is not a regular file is skipped (reading a FIFO would wait forever), or None."""
+    if stat_.S_ISREG(mode):
+        return None
+    kinds = [
+        (stat_.S_ISFIFO, "a named pipe"),
+        (stat_.S_ISSOCK, "a socket"),
+        (stat_.S_ISCHR, "a character device"),
+        (stat_.S_ISBLK, "a block device"),
+    ]
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return f"{kind}, not a regular file: not read"
+
+
 class Ingester:
-    def __init__(self, index: ChromaIndex, manifest: Manifest, embedder: MiniLMEmbedding) -> None:
+    def __init__(
+        self,
+        index: ChromaIndex,
+        manifest: Manifest,
+        embedder: MiniLMEmbedding,
+        shipped: CardVectors | None = None,
+        on_batch: Callable[[], None] | None = None,
+    ) -> None:
         self.index = index
         self.manifest = manifest
         self.embedder = embedder
+        self.shipped = shipped  # the built-in cards' precomputed vectors (copied instead of embedded)
+        self.on_batch = on_batch or (lambda: None)
+        self.copied = 0  # vectors taken from `shipped` in this run
+        self._buffer = _Buffer()
 
     def run(self, targets: list[Target], progress: Progress | None = None, force: bool = False) -> AddReport:
         progress = progress or _NoProgress()
@@ -112,11 +142,16 @@ class Ingester:
             except OSError as exc:
                 report.skipped.append({"path": str(target.path), "reason": exc.strerror or str(exc)})
             progress.advance(0, target.source)
+        self._drain()
+        release_free_memory()  # what embedding big batches freed goes back to the OS
         return report
 
     def one(self, target: Target, report: AddReport, progress: Progress, force: bool) -> None:
         stat = target.path.stat()
+        if (why := not_regular(stat.st_mode)) is not None:
+            raise UnreadableFile(why)
         old = self.manifest.get(target.source)
+        force = force or bool(old and old.pending)  # its rows are missing: never "unchanged"
         if old and not force and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns:
             report.unchanged.append(target.source)
             progress.advance(stat.st_size, target.source)
@@ -133,33 +168,53 @@ class Ingester:
             count, done = self._write(target, doc, content_hash, added, progress)
         except BaseException:
             # Leave the previous version (if any) exactly as it was.
+            self._buffer.discard(target.source)
             self._delete(target.source, except_hash=old.content_hash if old else "")
             raise
         progress.advance(max(0, stat.st_size - done), target.source)
         if count == 0:
             self._delete(target.source, except_hash=old.content_hash if old else "")
             raise UnreadableFile("no text found")
-        self._delete(target.source, except_hash=content_hash)
-        self.manifest.put(
-            SourceRecord(
-                source=target.source,
-                path=str(target.path),
-                builtin=target.builtin,
-                title=doc.title,
-                concepts=doc.concepts,
-                content_hash=content_hash,
-                size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
-                chunks=count,
-                added=added,
-            )
+        record = SourceRecord(
+            source=target.source,
+            path=str(target.path),
+            builtin=target.builtin,
+            title=doc.title,
+            concepts=doc.concepts,
+            content_hash=content_hash,
+            size=stat.st_size,
+            mtime_ns=stat.st_mtime_ns,
+            chunks=count,
+            added=added,
         )
+
+        def finish() -> None:  # once the new rows are written: the old version goes, the record says "done"
+            self._delete(record.source, except_hash=record.content_hash)
+            self.manifest.put(record)
+
+        self._buffer.then(finish)
+        if len(self._buffer) >= EMBED_BATCH or not target.builtin:
+            # A user's file is written (and recorded as done) at once: an interrupted add keeps every
+            # finished file. Built-in cards, copied not embedded, share writes: one Chroma call, not 60.
+            self._drain()
         (report.updated if old else report.added).append(target.source)
         report.chunks += count
 
     def _delete(self, source: str, except_hash: str) -> None:
+        if not self.manifest.has_other_rows(source, except_hash):
+            return  # nothing to delete (what only Chroma may hold is the sweep's job): no Chroma call
         self.index.delete_source(source, except_hash=except_hash)
         self.manifest.delete_lexical(source, except_hash=except_hash)
+
+    def _drain(self) -> None:
+        """Write what is buffered (one Chroma upsert, one manifest transaction), then finish its files."""
+        buf, self._buffer = self._buffer, _Buffer()
+        if buf.ids:
+            self.index.upsert(buf.ids, np.stack(buf.vectors), buf.documents, buf.metadatas)
+            self.manifest.put_lexical(buf.lexical, buf.passages)
+            self.on_batch()
+        for finish in buf.finishers:
+            finish()
 
     def _write(
         self, target: Target, doc: Document, content_hash: str, added: str, progress: Progress
@@ -205,19 +260,85 @@ class Ingester:
                 meta = {"kind": "question", "parent": parents[0], "heading": first.heading, "position": 0}
                 metadatas.append(base | meta)
                 parents.append(parents[0])
-        vectors = self.embedder.embed(texts)
-        self.index.upsert(ids, vectors, documents, metadatas)
+        vectors = self._vectors(texts, content_hash, target.builtin)
         concepts = ",".join(doc.concepts)
-        self.manifest.put_lexical(
+        self._buffer.add(
+            target.source,
+            ids,
+            list(vectors),
+            documents,
+            metadatas,
             [LexicalRow(i, p, target.source, content_hash, t) for i, p, t in zip(ids, parents, texts, strict=True)],
             [
                 PassageRow(ids[n], target.source, content_hash, doc.title, concepts, c.text, vectors[n].tobytes())
                 for n, c in enumerate(batch)
             ],
         )
+        if len(self._buffer) >= EMBED_BATCH:
+            self._drain()
         amount = sum(len(c.text.encode("utf-8")) for c in batch)
         progress.advance(amount, target.source)
         return amount
+
+    def _vectors(self, texts: list[str], content_hash: str, builtin: bool) -> np.ndarray:
+        """The texts' vectors: a built-in card's from the shipped file when it has them, the rest embedded."""
+        if not builtin or self.shipped is None:
+            return self.embedder.embed(texts)
+        found = self.shipped.lookup(content_hash, texts)
+        missing = [i for i, v in enumerate(found) if v is None]
+        if missing:
+            fresh = self.embedder.embed([texts[i] for i in missing])
+            for row, i in enumerate(missing):
+                found[i] = fresh[row]
+        self.copied += len(texts) - len(missing)
+        return np.stack([np.asarray(v, dtype=np.float32) for v in found])
+
+
+@dataclass
+class _Buffer:
+    """Rows waiting to be written together (small files share one Chroma call), and what to do after."""
+
+    ids: list[str] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    metadatas: list[dict[str, Any]] = field(default_factory=list)
+    lexical: list[LexicalRow] = field(default_factory=list)
+    passages: list[PassageRow] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # per id
+    finishers: list[Callable[[], None]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(
+        self,
+        source: str,
+        ids: list[str],
+        vectors: list[np.ndarray],
+        documents: list[str],
+        metadatas: list[dict[str, Any]],
+        lexical: list[LexicalRow],
+        passages: list[PassageRow],
+    ) -> None:
+        self.ids += ids
+        self.vectors += vectors
+        self.documents += documents
+        self.metadatas += metadatas
+        self.lexical += lexical
+        self.passages += passages
+        self.sources += [source] * len(ids)
+
+    def then(self, finish: Callable[[], None]) -> None:
+        self.finishers.append(finish)
+
+    def discard(self, source: str) -> None:
+        """Forget the rows of a file that failed half way (other files' rows stay)."""
+        keep = [i for i, s in enumerate(self.sources) if s != source]
+        for name in ("ids", "vectors", "documents", "metadatas", "sources"):
+            values = getattr(self, name)
+            setattr(self, name, [values[i] for i in keep])
+        self.lexical = [r for r in self.lexical if r.source != source]
+        self.passages = [p for p in self.passages if p.source != source]
 
 
 def _size(path: Path) -> int:

@@ -69,13 +69,24 @@ class KnowledgeJobs(Parts):
             raise _index_error(exc) from None
 
     def add_knowledge(self, paths: Iterable[Path], progress: Progress | None = None) -> AddReport:
-        return self._index().add(paths, progress)
+        """Index the user's files (waiting for another process's write first). CoachError saying why it failed."""
+        try:
+            return self._index().add(paths, progress)
+        except Exception as exc:
+            raise _index_error(exc) from None
 
     def remove_knowledge(self, source: str) -> SourceRecord:
-        return self._index().remove(source)
+        try:
+            return self._index().remove(source)
+        except Exception as exc:
+            raise _index_error(exc) from None
 
     def rebuild_knowledge(self, progress: Progress | None = None) -> AddReport:
-        return self._index().rebuild(progress)
+        """Index every known source again (resuming a rebuild that was cut short); repairs garbage on disk."""
+        try:
+            return self._index().rebuild(progress)
+        except Exception as exc:
+            raise _index_error(exc) from None
 
     def source_document(self, passage: Passage) -> SourceDocument:
         """The source a cited passage came from, the passage marked. Never raises: at worst the passage alone.

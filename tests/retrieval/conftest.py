@@ -106,7 +106,7 @@ def cards_dir(tmp_path: Path) -> Path:
     return write_cards(tmp_path / "cards")
 
 
-@pytest.fixture(params=["embedded", "server"])
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
 def kb(
     request: pytest.FixtureRequest, tmp_path: Path, cards_dir: Path, embedder: MiniLMEmbedding
 ) -> Iterator[KnowledgeBase]:

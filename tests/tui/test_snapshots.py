@@ -17,13 +17,23 @@ from tests.tui.conftest import TODAY, fixed_search
 SIZES = [(80, 24), (120, 40)]
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    for widget in pilot.app.query("Input, TextArea"):  # a blinking cursor is on or off by the clock: hold it on
-        widget.cursor_blink = False  # type: ignore[attr-defined]
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()  # a table sizes its columns after the refresh that filled it
+async def settle(pilot: Pilot[Any], rounds: int = 400) -> None:
+    """Until no worker runs and two looks in a row see the same screen.
+
+    One wait is not enough on a busy machine: a worker's result arrives as a message after the worker
+    ends, and some workers start only when another has finished (the brief after the first paint).
+    """
+    last: str | None = None
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for field in pilot.app.screen.query("Input, TextArea"):
+            field.cursor_blink = False  # type: ignore[attr-defined]  # a blinking cursor is a coin toss
+        now = pilot.app.export_screenshot()  # layout too: a size breakpoint may apply a frame later
+        if now == last and not any(w.is_running for w in pilot.app.workers):
+            return
+        last = now
+        await pilot.pause(0.05)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1,0 +1,151 @@
+"""Where the TUI's idle memory goes, its idle RSS with the demo team and a ready index, and the first search.
+
+    .venv/bin/python bench/bench_memory.py
+
+- Idle RSS: the real app on a pseudo-terminal, the demo team, the index ready (as in bench_startup).
+- Breakdown: one fresh process that adds the parts one by one (Textual + coach's TUI, numpy, Chroma's
+  import and client, onnxruntime and the loaded model, then spaCy and LangChain, which the idle TUI
+  does not load) and reads its RSS after each.
+- First search: after the TUI's warm-up search, the first real query, with the embedder as it is now
+  (no onnxruntime memory arena, freed memory handed back) and as it was (arena on), same run.
+Writes bench/results/memory.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COACH = str(Path(sys.executable).parent / "coach")
+
+IDLE = """
+import os, threading, time
+from coach.config import load_settings
+from coach.workspace import Workspace
+from coach.tui.app import CoachApp
+app = CoachApp(Workspace(load_settings()))
+def done():
+    end = time.monotonic() + 300
+    while app.index_state == "index loading…" and time.monotonic() < end:
+        time.sleep(0.2)
+    time.sleep(5)  # idle: the warm-up is over, nothing else runs
+    with open(f"/proc/{os.getpid()}/status") as fh:
+        rss = next(int(line.split()[1]) for line in fh if line.startswith("VmRSS"))
+    with open(os.environ["RSS_OUT"], "w") as out:
+        out.write(f"{rss} {app.index_state}")
+    app.call_from_thread(app.exit)
+threading.Thread(target=done, daemon=True).start()
+app.run()
+"""
+
+PARTS = """
+import ctypes, json, os, sys
+def rss():
+    with open(f"/proc/{os.getpid()}/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmRSS")) / 1024
+steps = [("python", rss())]
+import coach.tui.app; steps.append(("Textual + coach TUI", rss()))
+import numpy; steps.append(("numpy", rss()))
+import chromadb; steps.append(("Chroma import", rss()))
+from coach.config import load_settings
+from coach.workspace import Workspace
+ws = Workspace(load_settings()); kb = ws.knowledge
+kb.ensure_ready(); steps.append(("Chroma client + index open", rss()))
+import onnxruntime, tokenizers; steps.append(("onnxruntime + tokenizers import", rss()))
+kb.embedder.load(); kb.search("warm up", 1); steps.append(("MiniLM session (weights as fp32)", rss()))
+ws.nlp(); steps.append(("spaCy pipeline (debrief only)", rss()))
+import langchain_core.language_models, langchain_openai; steps.append(("LangChain (model only)", rss()))
+print(json.dumps(steps))
+"""
+
+FIRST_SEARCH = """
+import json, os, sys, time
+from coach.config import load_settings
+from coach.workspace import Workspace
+import coach.retrieval.embeddings as emb
+if os.environ.get("ARENA") == "1":  # the embedder as it was: onnxruntime's memory arena on, nothing handed back
+    import onnxruntime as ort
+    real = ort.InferenceSession
+    def with_arena(path, sess_options=None, **kw):
+        sess_options.enable_cpu_mem_arena = True
+        return real(path, sess_options=sess_options, **kw)
+    ort.InferenceSession = with_arena
+    emb.release_free_memory = lambda: None
+ws = Workspace(load_settings())
+ws.search("warm up", 1)
+begin = time.perf_counter()
+ws.search(sys.argv[1], 4)
+first = time.perf_counter() - begin
+with open(f"/proc/{os.getpid()}/status") as fh:
+    rss = next(int(l.split()[1]) for l in fh if l.startswith("VmRSS")) / 1024
+print(json.dumps({"first_search_ms": first * 1000, "rss_mb": rss}))
+"""
+QUERIES = ["how do I tell my boss the plan is wrong", "my report never does what we agree", "a walking 1:1"]
+
+
+def on_pty(cmd: list[str], env: dict[str, str]) -> None:
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    while proc.poll() is None:
+        try:
+            os.read(master, 65536)
+        except OSError:
+            break
+    proc.wait()
+    os.close(master)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = os.environ | {"COACH_DATA_DIR": tmp, "COACH_CONFIG": f"{tmp}/none.toml", "TERM": "xterm-256color"}
+        env |= {"COACH_OFFLINE": "1"}
+        subprocess.run([COACH, "demo"], env=env, check=True, capture_output=True)
+        subprocess.run([COACH, "knowledge", "list"], env=env, check=True, capture_output=True)  # index ready
+        rss_file = Path(tmp) / "rss.txt"
+        on_pty([sys.executable, "-c", IDLE], env | {"RSS_OUT": str(rss_file)})
+        rss_kb, state = rss_file.read_text().split(" ", 1)
+        parts = json.loads(subprocess.run([sys.executable, "-c", PARTS], env=env, check=True,
+                                          capture_output=True, text=True).stdout)  # fmt: skip
+        searches: dict[str, list[dict[str, float]]] = {"now": [], "arena": []}
+        for query in QUERIES:
+            for name, arena in (("now", "0"), ("arena", "1")):
+                done = subprocess.run([sys.executable, "-c", FIRST_SEARCH, query], env=env | {"ARENA": arena},
+                                      check=True, capture_output=True, text=True)  # fmt: skip
+                searches[name].append(json.loads(done.stdout))
+    breakdown = [
+        {"part": name, "rss_mb": round(mb, 1), "adds_mb": round(mb - parts[i - 1][1], 1) if i else round(mb, 1)}
+        for i, (name, mb) in enumerate(parts)
+    ]
+    first_now = statistics.median(s["first_search_ms"] for s in searches["now"])
+    first_arena = statistics.median(s["first_search_ms"] for s in searches["arena"])
+    result = {
+        "tui_idle_rss_mb": round(int(rss_kb) / 1024, 1),
+        "index_state": state,
+        "breakdown": breakdown,
+        "first_search_ms": {"now": round(first_now, 1), "with_arena": round(first_arena, 1)},
+        "first_search_ratio": round(first_now / first_arena, 2),
+        "search_process_rss_mb": {k: round(statistics.median(s["rss_mb"] for s in v), 1) for k, v in searches.items()},
+        "load_average": os.getloadavg(),
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+    }
+    print(f"TUI idle RSS: {result['tui_idle_rss_mb']} MB ({state})")
+    for row in breakdown:
+        print(f"  {row['part']:36} {row['rss_mb']:7.1f} MB  (+{row['adds_mb']})")
+    ratio = result["first_search_ratio"]
+    print(f"first search: {first_now:.1f} ms now, {first_arena:.1f} ms with the arena ({ratio}x)")
+    out = ROOT / "bench" / "results" / "memory.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
