@@ -101,8 +101,8 @@ class PrepMode(Vertical):
     def _shown(
         self, record: PersonRecord, brief: Any, parts: tuple[str, str, str, str], passages: list[Passage]
     ) -> None:
-        if self.record is not record:
-            return  # the user moved on to someone else
+        if self.record is not record or not self.query("#brief-note"):
+            return  # the user moved on to someone else, or the app is closing (its widgets are gone)
         from textual.widgets import Collapsible, Markdown
 
         self.brief, self.passages = brief, passages
