@@ -160,11 +160,11 @@ class RoleplayMode(Vertical):
         sc_select: Select[str] = self.query_one("#scenario", Select)
         if scenario is not None and scenario in self.scenarios:
             sc_select.value = scenario
-        if scenario is None and opener and "opener" in self.scenarios and sc_select.is_blank():
-            sc_select.value = "opener"  # rehearsing the brief's opener
         temp_select: Select[str] = self.query_one("#temperament", Select)
         level: Select[str] = self.query_one("#difficulty", Select)
         sc = None if sc_select.is_blank() else str(sc_select.value)
+        if scenario is None and opener and sc is None:
+            sc = "opener"  # rehearsing the brief's opener
         temper = None if temp_select.is_blank() else str(temp_select.value)
         self.setup(sc, temper, opener, "2" if level.is_blank() else str(level.value))
 
