@@ -71,6 +71,12 @@ class CheckResult:
     def mark(self) -> str:
         return "·" if self.pending else "✓" if self.met else "✗"
 
+    def live_mark(self) -> str:
+        """During a rehearsal: a check not met yet is still open ("·"), unless it is being broken now (✗)."""
+        if self.met:
+            return "✓"
+        return "✗" if not self.pending and self.id in ("directives", "talk") else "·"
+
 
 def _r(spec: CheckSpec, met: bool, said: Said | None, why: str, text: str | None = None) -> CheckResult:
     line = said.turn if said is not None and said.speaker == "me" else None

@@ -37,8 +37,13 @@ if TYPE_CHECKING:
 DIFFICULTIES = [("easy", "1"), ("normal", "2"), ("hard", "3")]
 
 
-def render_score(summary: Summary | None, drill: Drill | None = None, *, trust: bool = True, why: bool = False) -> Text:
-    """The live score: what the user is doing with their words, line by line, and the rubric so far."""
+def render_score(
+    summary: Summary | None, drill: Drill | None = None, *, trust: bool = True, why: bool = False, compact: bool = False
+) -> Text:
+    """The live score: what the user is doing with their words, line by line, and the rubric so far.
+
+    `compact` (a narrow terminal, where the panel sits under the conversation): the rubric is one row of marks.
+    """
     text = Text()
     text.append("Live score\n", style="bold")
     if summary is None:
@@ -59,13 +64,21 @@ def render_score(summary: Summary | None, drill: Drill | None = None, *, trust: 
     last = drill.live_line()
     if last:
         text.append("Last line  ", style="dim").append(printable(last) + "\n")
-    text.append("\nRubric\n", style="bold")
-    for result in drill.rubric():
-        style = "dim" if result.pending else "green" if result.met else "yellow"
-        text.append(f"{result.mark()} {printable(result.label)}\n", style=style)
-    if trust:
-        filled = round(drill.state.meter * 5)
-        text.append("\nTrust " + "▰" * filled + "▱" * (5 - filled) + "\n", style="dim")
+    rubric = drill.rubric()
+    filled = round(drill.state.meter * 5)
+    meter = "Trust " + "▰" * filled + "▱" * (5 - filled)
+    if compact:
+        met = sum(r.met for r in rubric)
+        text.append(f"Rubric {met}/{len(rubric)} ", style="bold").append(" ".join(r.live_mark() for r in rubric))
+        text.append(f"   {meter}\n" if trust else "\n", style="dim")
+    else:
+        text.append("\nRubric\n", style="bold")
+        for result in rubric:
+            mark = result.live_mark()
+            style = "green" if mark == "✓" else "yellow" if mark == "✗" else "dim"
+            text.append(f"{mark} {printable(result.label)}\n", style=style)
+        if trust:
+            text.append(f"\n{meter}\n", style="dim")
     if why:
         lines = drill.why_last()
         text.append("\nWhy (last line)\n", style="bold")
@@ -113,9 +126,9 @@ class RoleplayMode(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rp-controls"):
-            yield Select[str]([], prompt="Scenario: from memory", id="scenario")
-            yield Select[str]([], prompt="Temperament: scenario's", id="temperament")
-            yield Select[str](DIFFICULTIES, prompt="Difficulty: normal", id="difficulty")
+            yield Select[str]([], prompt="Scenario", id="scenario")
+            yield Select[str]([], prompt="Temperament", id="temperament")
+            yield Select[str](DIFFICULTIES, prompt="Difficulty", id="difficulty")
             yield Button("Start", id="rp-start", variant="primary")
         yield Static("", id="persona", markup=False)
         with Horizontal(id="rp-body"):
@@ -143,7 +156,12 @@ class RoleplayMode(Vertical):
         self.query_one("#conversation", VerticalScroll).remove_children()
         self.query_one("#score", Static).update(render_score(None))
         who = printable(record.person.name) if record else "no one"
-        self.query_one("#persona", Static).update(Text(f"Rehearsing with {who}. Pick a scenario and press Start."))
+        self.query_one("#persona", Static).update(
+            Text(
+                f"Rehearsing with {who}. Press Start and memory picks the scenario, or choose one (and a "
+                "temperament and difficulty) first."
+            )
+        )
 
     @on(Button.Pressed, "#rp-start")
     def start_pressed(self) -> None:
@@ -306,7 +324,8 @@ class RoleplayMode(Vertical):
     def _refresh_score(self, summary: Summary | None = None) -> None:
         if summary is None and self.drill is not None and any(s == "me" for s, _ in self.drill.transcript):
             summary = self.drill.summary()
-        panel = render_score(summary, self.drill, trust=self.show_trust, why=self.show_why)
+        narrow = self.screen.has_class("-narrow")
+        panel = render_score(summary, self.drill, trust=self.show_trust, why=self.show_why, compact=narrow)
         self.query_one("#score", Static).update(panel)
 
     def action_why(self) -> None:
