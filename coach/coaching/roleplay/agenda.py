@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from coach.coaching.lexicon import SENSITIVE_WORDS
 from coach.coaching.roleplay.persona import PersonaCard
 from coach.coaching.roleplay.voice import lower_first
+from coach.text import split_sentences
 
 _KEEN = re.compile(
     r"\b(keen|want|wants|like to|love to|hoping|hope to|interested|excited|ambition|lead|mentor)\b", re.I
@@ -29,6 +30,11 @@ class Agenda:
     about: str  # for the manager, after the session: what it was
     text: str  # what the persona says when it comes up
     source: str = ""  # which memory facts filled it in ("" = the scenario's alone)
+
+    @property
+    def core(self) -> str:
+        """Its first sentence: the part that is always said when it comes up."""
+        return split_sentences(self.text)[0] if self.text else ""
 
 
 def _cap(text: str) -> str:

@@ -40,7 +40,8 @@ OWN_ACTION_SCENARIOS = ("performance-concern", "strategy-drift")  # where their 
 SHARE_UNPROMPTED = 3.0  # trust from which the person brings up personal things unasked
 # A question about what happens next: the person's own plan, priorities, what would help.
 FORWARD = re.compile(
-    r"\b(priorit\w*|next steps?|plans?|options?|focus|goals?|help(s|ed)? (you|most)|would help|could help|support|"
+    r"\b(priorit\w*|next steps?|your plan|the plan|options?|focus|goals?|help(s|ed)? (you|most)|would help|"
+    r"could help|support|"
     r"need from me|should happen|approach|propose|ideas?|do differently|from here|going forward|(can|could) i help|"
     r"what can i do|"
     r"want to (do|achieve|get|try|change)|would you (do|try|like|want)|will you|like to do|get out of|"
@@ -75,6 +76,7 @@ class PersonaEngine:
     asked_back: bool = False
     manager_shared: bool = False  # the manager has revealed something of their own
     last_ask: int = -10  # the reply that last asked the manager something (a person does not nag)
+    templates_used: set[str] = field(default_factory=set)  # leads and frames: each once before any repeats
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -171,9 +173,11 @@ class PersonaEngine:
     def _reveal(self, lead: str) -> Reply:
         self.state.surfaced_at = self.state.turn
         opener = self._say(L.REVEAL_LEADS)
-        parts = [p for p in (lead, opener, self.agenda.text) if p]
-        self._mark(self.agenda.text)
-        return Reply(" ".join(parts), "reveal", surfaced=True)
+        # What the person already said on the way (a note the agenda draws on) is not said again.
+        fresh = [x for x in split_sentences(self.agenda.text) if not self._said_within(x)] or [self.agenda.core]
+        body = " ".join(fresh)
+        self._mark(body)
+        return Reply(" ".join(p for p in (lead, opener, body) if p), "reveal", surfaced=True)
 
     def _propose(self, a: LineAnalysis) -> Reply:
         bank = list(S.PROPOSALS.get(self.scenario.id, ()))
@@ -183,9 +187,13 @@ class PersonaEngine:
         if not fresh:
             return self._talk(a)
         self.rng.shuffle(fresh)
+        templates = [t for t in L.PROPOSE if t not in self.templates_used] or list(L.PROPOSE)
         for proposal in fresh:
-            text = self._pick([t.format(proposal=proposal) for t in L.PROPOSE])
-            if text:
+            template = next((t for t in self._shuffled(templates) if self._fresh(t.format(proposal=proposal))), None)
+            text = template.format(proposal=proposal) if template else None
+            if template and text:
+                self.templates_used.add(template)
+                self._mark(text)
                 self.proposals_used.add(proposal)
                 lead = self._pick(L.OPEN_LEADS[self.card.temperament]) if self.rng.random() < 0.3 else None
                 if lead:
@@ -222,10 +230,12 @@ class PersonaEngine:
         if not content:
             return Reply(self._say(L.REFLECT_ALONE), "reflect")
         first, rest = content[0], content[1:]
-        for lead in self._shuffled(L.REFLECT_LEADS):
+        leads = [x for x in L.REFLECT_LEADS if x not in self.templates_used] or list(L.REFLECT_LEADS)
+        for lead in self._shuffled(leads):
             joined = f"{lead} {lower_first(first)}"
             if self._fresh(joined):
                 self._mark(joined)
+                self.templates_used.add(lead)
                 return Reply(" ".join([joined, *rest]), "reflect")
         return Reply(" ".join(content), "reflect")
 
@@ -277,7 +287,7 @@ class PersonaEngine:
         for t in self.topics:
             if len(out) >= n:
                 break
-            if t.key in self.state.covered or (t.personal and self.state.trust < SHARE_UNPROMPTED):
+            if t.key in self.state.covered or (t.personal and (t.sensitive or self.state.trust < SHARE_UNPROMPTED)):
                 continue
             if t.asks and (asked or (join and not out) or self.replies - self.last_ask < 3):
                 continue
@@ -295,8 +305,9 @@ class PersonaEngine:
         topic = self._relevant(a)
         if topic is not None and topic.personal:
             return self._from_topic(topic)
+        asked = a.personal == "ask" and self.state.trust >= SHARE_UNPROMPTED
         for t in self.topics:
-            if t.personal and t.key not in self.state.covered:
+            if t.personal and t.key not in self.state.covered and (asked or not t.sensitive):
                 return self._from_topic(t)
         generic = self._pick(L.SHARE_GENERIC)
         return [generic] if generic else []
@@ -309,6 +320,11 @@ class PersonaEngine:
 
     def _fresh(self, text: str) -> bool:
         return all(_norm(s) not in self.used for s in split_sentences(text))
+
+    def _said_within(self, sentence: str) -> bool:
+        """Was this sentence already said, alone or inside a longer one ("Outside work, I'm …")?"""
+        key = _norm(sentence)
+        return any(key in used for used in self.used)
 
     def _mark(self, text: str) -> None:
         self.used.update(_norm(s) for s in split_sentences(text))

@@ -190,7 +190,7 @@ PERSONAL_MORE = (
     "It's good to be asked about it.",
 )
 PERSONAL_PAST_MORE = ("It meant a lot to me, honestly.", "It's been on my mind a lot.", "I'm glad you asked about it.")
-PERSONAL_STRAIN_MORE = ("It's still hard, honestly.", "Still working on it, honestly.", "It hasn't got easier yet.")
+PERSONAL_STRAIN_MORE = ("It's still hard, honestly.", "I'm still working on it.", "It hasn't got easier yet.")
 SHARE_FRAMES = (
     "{note} That's where my head has been.",
     "Outside work, {note_lc}",

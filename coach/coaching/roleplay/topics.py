@@ -9,8 +9,10 @@ raised, so the conversation moves on instead of circling.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from coach.coaching.lexicon import SENSITIVE_WORDS
 from coach.coaching.roleplay import lines as L
 from coach.coaching.roleplay import scenario_lines as S
 from coach.coaching.roleplay.cues import content_words
@@ -26,6 +28,7 @@ class Topic:
     lines: tuple[str, ...]  # ways to bring it up
     more: tuple[str, ...] = ()  # ways to say more when the manager returns to it
     personal: bool = False  # only once trust allows, or when asked
+    sensitive: bool = False  # health, family illness, loss: only when asked directly, never as small talk
     asks: bool = False  # raising it asks the manager something
 
 
@@ -40,12 +43,44 @@ def _words(*texts: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_DETERMINERS = (
+    "the ",
+    "a ",
+    "an ",
+    "my ",
+    "our ",
+    "your ",
+    "his ",
+    "her ",
+    "their ",
+    "this ",
+    "that ",
+    "some ",
+    "how ",
+    "what ",
+    "why ",
+    "where ",
+    "when ",
+    "whether ",
+)
+
+
 def _first_clause(notes: str) -> str:
+    """The last 1:1's topic as a noun phrase ("Critique process." -> "the critique process")."""
     clause = notes.split(";")[0].split(". ")[0].strip().rstrip(".")
-    for lead in ("talked about ", "discussed ", "went through ", "mostly "):
+    for lead in ("talked about ", "discussed ", "went through ", "mostly ", "covered "):
         if clause.lower().startswith(lead):
             clause = clause[len(lead) :]
-    return lower_first(clause)
+    clause = lower_first(clause)
+    first = clause.split(" ", 1)[0]
+    if _PAST.match(first):
+        return clause  # "agreed to share the plans": said as "we agreed to share the plans"
+    if clause and not clause.lower().startswith(_DETERMINERS) and not first.endswith("ing") and first.islower():
+        clause = "the " + clause
+    return clause
+
+
+_PAST = re.compile(r"^(?:[a-z]+ed|went|spent|made|took|had|got|set|ran|began)$")
 
 
 def _attendance(card: PersonaCard) -> list[Topic]:
@@ -96,7 +131,10 @@ def _last(card: PersonaCard) -> list[Topic]:
     clause = _first_clause(card.last_notes)
     if not clause:
         return []
-    say = (f"Last time we talked, it was mostly {clause}.", f"Last time we got onto {clause}.")
+    if _PAST.match(clause.split(" ", 1)[0]):
+        say: tuple[str, ...] = (f"Last time we {clause}.", f"When we last talked, we {clause}.")
+    else:
+        say = (f"Last time we talked, it was mostly about {clause}.", f"Last time we got onto {clause}.")
     more = ("We never really finished that conversation.", "I've thought about that since.")
     return [Topic("last", _words(card.last_notes), say, more)]
 
@@ -115,7 +153,8 @@ def _personal(card: PersonaCard) -> list[Topic]:
         strain = any(w in raw.lower() for w in ("hard", "isolated", "lonely", "hectic", "unwell", "tired"))
         past = note.startswith(("About ", "Yesterday ")) and " I said " in note  # an event memory dates (voice.dated)
         more = L.PERSONAL_STRAIN_MORE if strain else L.PERSONAL_PAST_MORE if past else L.PERSONAL_MORE
-        out.append(Topic(f"personal:{i}", _words(raw), say, tuple(more), personal=True))
+        sensitive = bool({w.lower().strip(".,;:") for w in raw.split()} & SENSITIVE_WORDS)
+        out.append(Topic(f"personal:{i}", _words(raw), say, tuple(more), personal=True, sensitive=sensitive))
     return out
 
 
