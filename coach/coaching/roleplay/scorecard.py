@@ -8,6 +8,7 @@ proposed_own_actions, proposed_actions, try_next, passage, passage_note, warning
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from coach.coaching.roleplay.state import Event
 from coach.coaching.transcript import Summary
 from coach.domain import Passage, Searcher
 from coach.errors import CoachError
+from coach.textsafe import md_escape
 
 # Which unmet check to work on first: the moves that cost the relationship most come first.
 PRIORITY = (
@@ -129,7 +131,9 @@ class Scorecard:
             "engine": self.engine,
         }
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, escape: bool = False) -> str:
+        """The scorecard as Markdown; `escape` makes said text (lines, memory) inert for a Markdown renderer."""
+        x = md_escape if escape else _plain
         s = self.summary
         first = self.person.split()[0] if self.person.split() else self.person
         ratio = "n/a" if s.talk_ratio is None else f"{round(s.talk_ratio * 100)}%"
@@ -141,15 +145,15 @@ class Scorecard:
             f"{self.checks_met} of {len(self.rubric)} checks met",
             "",
             "## Rubric",
-            *[_rubric_line(r) for r in self.rubric],
+            *[_rubric_line(r, x) for r in self.rubric],
         ]
         if self.agenda:
             a = self.agenda
             head = "surfaced" if a.surfaced else "did not surface"
-            out += ["", "## Hidden agenda", f"- {first}'s {a.kind} {head}: {a.about}.", f"- {a.why()}"]
-            out.append(f"- What {first} was holding back: “{a.text}”")
+            out += ["", "## Hidden agenda", f"- {x(first)}'s {a.kind} {head}: {a.about}.", f"- {x(a.why())}"]
+            out.append(f"- What {x(first)} was holding back: “{x(a.text)}”")
             if a.source:
-                out.append(f"- Filled in from memory: {a.source}.")
+                out.append(f"- Filled in from memory: {x(a.source)}.")
         out += [
             "",
             "## Figures",
@@ -162,7 +166,7 @@ class Scorecard:
             f"- Personizing move: {'yes' if self.personized else 'no'}",
             f"- {first} proposed their own actions: {'yes' if self.proposed_own_actions else 'no'}",
         ]
-        out += [f"  - {a}" for a in self.proposed_actions]
+        out += [f"  - {x(a)}" for a in self.proposed_actions]
         out += ["", "## Feedback", *[f"- {f.point} ({f.source})" for f in s.feedback]]
         out += ["", "## Try next time", self.try_next]
         if self.passage:
@@ -178,18 +182,23 @@ class Scorecard:
         return "\n".join(out) + "\n"
 
 
+def _plain(text: str) -> str:
+    return text
+
+
 def _quote(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
 
 
-def _rubric_line(r: CheckResult) -> str:
+def _rubric_line(r: CheckResult, x: Callable[[str], str] = _plain) -> str:
     where = f"line {r.line}: " if r.line else ""
-    said = _quote(r.text) if r.text and r.id not in ("talk", "directives") else r.text
+    said = x(_quote(r.text)) if r.text and r.id not in ("talk", "directives") else r.text
     detail = f"{where}{said}" if said else where.rstrip(": ")
     verdict = "met" if r.met else "not met"
     body = f" — {detail}" if detail else ""
-    return f"- {r.mark()} {r.label}: {verdict}{body} ({r.why})" if r.why else f"- {r.mark()} {r.label}: {verdict}{body}"
+    why = f" ({x(r.why)})" if r.why else ""
+    return f"- {r.mark()} {x(r.label)}: {verdict}{body}{why}"
 
 
 def try_next(

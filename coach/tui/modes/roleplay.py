@@ -348,7 +348,7 @@ class RoleplayMode(Vertical):
         if self.pending is not None:  # an unanswered line is not part of the rehearsal
             self.action_cancel()
         card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
-        markdown = printable(card.to_markdown())
+        markdown = printable(card.to_markdown(escape=True))
         if self.chat is not None:
             result = await self.chat.end()
             if result.get("model_feedback"):
