@@ -157,10 +157,7 @@ class RoleplayMode(Vertical):
         self.query_one("#score", Static).update(render_score(None))
         who = printable(record.person.name) if record else "no one"
         self.query_one("#persona", Static).update(
-            Text(
-                f"Rehearsing with {who}. Press Start and memory picks the scenario, or choose one (and a "
-                "temperament and difficulty) first."
-            )
+            Text(f"Rehearsing with {who}. Press Start and memory picks the scenario, or choose one first.")
         )
 
     @on(Button.Pressed, "#rp-start")
