@@ -91,7 +91,7 @@ class Drill:
         own, stance = ownership(text), position(text)
         remembered = recall(text, self.persona.facts())
         self._before = copy.deepcopy(self.state)
-        self.state.observe(analysis, own, remembered, _count(text))
+        self.state.observe(analysis, own, remembered, _count(text), stance)
         self.transcript.append(("me", text))
         self.scored.append(ScoredLine("me", analysis))
         self.lines.append(Said("me", text, analysis, self.state.turn, own, stance, remembered))

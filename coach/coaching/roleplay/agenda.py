@@ -211,6 +211,7 @@ def reveal_rule(threshold_kinds: int) -> str:
     return (
         "Keep it to yourself at first. Say it only once the manager has earned it: several lines that use "
         f"{kinds} of these moves — open questions, reflecting back what you said or felt, a personal question or "
-        "sharing something of their own, owning their part — and their last line was not an order or a yes/no "
-        "question. Keep it buried while they give directives, fire closed questions, or do most of the talking."
+        "sharing something of their own, owning their part, saying plainly where they stand with a reason — and "
+        "their last line was not an order or a yes/no question. Keep it buried while they give directives, fire "
+        "closed questions, or do most of the talking."
     )

@@ -4,7 +4,8 @@ Every line the manager says moves trust by what the line does (the analyser's la
 the ownership cue), weighted by the persona's temperament and scaled by the difficulty:
 
 - earns trust: a reflection, an open question, a personal ask or reveal, owning a lapse,
-  and (a little) bringing up something coach remembers about them;
+  saying plainly where you stand with a reason (candour, not an order), and (a little)
+  bringing up something coach remembers about them;
 - costs trust: a directive (more from the second on), closed questions in a row
   (interrogation), and long speeches or holding most of the talk.
 
@@ -39,7 +40,7 @@ LEVELS = {
     2: Level(gain=1.0, loss=1.0, threshold=3.5, kinds=2, start=0.0),
     3: Level(gain=0.8, loss=1.3, threshold=4.0, kinds=3, start=-0.5),
 }
-BASE_GAIN = {"reflection": 1.0, "open": 0.6, "personal": 0.8, "own": 1.5, "recall": 0.3}
+BASE_GAIN = {"reflection": 1.0, "open": 0.6, "personal": 0.8, "own": 1.5, "recall": 0.3, "position": 0.6}
 BASE_LOSS = {"directive": 1.0, "interrogation": 0.4, "speech": 0.5}
 START = {
     Temperament.open: 1.5,
@@ -56,12 +57,13 @@ WEIGHT: dict[Temperament, dict[str, float]] = {
     Temperament.anxious: {"reflection": 1.3, "personal": 1.2, "interrogation": 1.5, "directive": 1.2},
     Temperament.skeptical: {"own": 1.5, "recall": 1.5, "open": 0.9, "directive": 1.2},
 }
-EARNING = ("reflection", "open", "personal", "own")  # the kinds that count toward the agenda
+EARNING = ("reflection", "open", "personal", "own", "position")  # the kinds that count toward the agenda
 LABELS = {
     "reflection": "your reflection",
     "open": "an open question",
     "personal": "a personal move",
     "own": "owning your part",
+    "position": "saying plainly where you stand, with a reason",
     "recall": "remembering what they told you",
     "directive": "a directive",
     "interrogation": "closed questions in a row",
@@ -148,7 +150,7 @@ class InnerState:
         self.trust += delta
         self.events.append(Event(self.turn, kind, delta, text))
 
-    def observe(self, a: LineAnalysis, own: Cue, recall: Cue, words: int) -> list[Event]:
+    def observe(self, a: LineAnalysis, own: Cue, recall: Cue, words: int, stance: Cue | None = None) -> list[Event]:
         """Take in one manager line; return what it did to trust."""
         self.turn += 1
         before = len(self.events)
@@ -168,6 +170,8 @@ class InnerState:
         if own.met:
             self._gain("own", text, 1.0 if not self.owned else 0.2)
             self.owned = True
+        if stance is not None and stance.met and not a.directive and "position" not in self.kinds:
+            self._gain("position", text)
         if recall.met and not self.recalled:
             self.recalled = True
             self._gain("recall", text)
