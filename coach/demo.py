@@ -7,8 +7,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from coach.domain import Action, Level, Meeting, MeetingStatus, Note, Owner, Party, Person, Proposer, Relationship
+from coach.domain import (
+    Action,
+    Level,
+    Meeting,
+    MeetingStatus,
+    Note,
+    Owner,
+    Party,
+    Person,
+    Proposer,
+    Rehearsal,
+    Relationship,
+)
 from coach.errors import CoachError
+from coach.store.calendar import set_next
 from coach.store.memory import Memory
 
 
@@ -204,6 +217,23 @@ TEAM: list[tuple[Person, list[_Session]]] = [
 ]
 
 
+# The next 1:1 with each (days from today, local time) and a few saved rehearsals (days ago, scenario, turns,
+# talk ratio, questions, open ones, personal asks, reveals, directives, reflections): a manager talking less,
+# asking more openly and personizing more over three months.
+NEXT: dict[str, tuple[int, dt.time]] = {
+    "Priya Raman": (1, dt.time(14, 0)),
+    "Tom Becker": (3, dt.time(11, 0)),
+    "Amara Okafor": (0, dt.time(16, 30)),
+    "Daniel Ortiz": (4, dt.time(9, 30)),
+}
+REHEARSALS: list[tuple[str, int, str, int, float, int, int, int, int, int, int]] = [
+    ("Tom Becker", 80, "after-cancellations", 6, 0.64, 5, 2, 0, 0, 3, 1),
+    ("Priya Raman", 52, "promotion", 7, 0.55, 6, 3, 1, 0, 1, 2),
+    ("Tom Becker", 30, "after-cancellations", 8, 0.47, 6, 4, 1, 1, 1, 3),
+    ("Priya Raman", 9, "promotion", 8, 0.41, 7, 5, 1, 1, 0, 4),
+]
+
+
 def load_demo(memory: Memory, today: dt.date | None = None) -> list[str]:
     """Add the sample team. Refuses if any of its names already exist."""
     today = today or dt.date.today()
@@ -241,4 +271,26 @@ def load_demo(memory: Memory, today: dt.date | None = None) -> list[str]:
                 actions,
                 notes,
             )
+        days, clock = NEXT[person.name]
+        set_next(memory, person.name, dt.datetime.combine(today + dt.timedelta(days=days), clock).astimezone())
+    for name, days_ago, scenario, turns, talk, questions, opens, asks, reveals, directives, reflections in REHEARSALS:
+        memory.save_rehearsal(
+            name,
+            Rehearsal(
+                created=dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(8, 30), tzinfo=dt.UTC),
+                scenario=scenario,
+                turns=turns,
+                talk_ratio=talk,
+                open_question_share=round(opens / questions, 3),
+                questions=questions,
+                open_questions=opens,
+                personal_asks=asks,
+                personal_reveals=reveals,
+                directives=directives,
+                reflections=reflections,
+                reflection_to_question=round(reflections / questions, 3),
+                personized=bool(asks or reveals),
+                proposed_own_actions=days_ago < 40,
+            ),
+        )
     return [p.name for p, _ in TEAM]

@@ -8,26 +8,25 @@ the TUI's start-up, yet bare `coach` (optionally with `--offline`, `--data-dir` 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 _VALUED = {"--data-dir", "--config"}
 
 
-def _tui_options(argv: list[str]) -> dict[str, Path | bool] | None:
-    """The global options of a bare `coach` run, or None when the CLI must handle it."""
-    options: dict[str, Path | bool] = {}
+def _tui_options(argv: list[str]) -> dict[str, str | bool] | None:
+    """The global options of a bare `coach` run (paths as typed), or None when the CLI must handle it."""
+    options: dict[str, str | bool] = {}
     i = 0
     while i < len(argv):
         arg, value = argv[i].partition("=")[0], argv[i].partition("=")[2]
         if arg == "--offline" and not value:
             options["offline"] = True
         elif arg in _VALUED:
-            if not value:
+            if "=" not in argv[i]:
                 if i + 1 >= len(argv):
                     return None
                 i += 1
                 value = argv[i]
-            options[arg[2:].replace("-", "_")] = Path(value)
+            options[arg[2:].replace("-", "_")] = value
         else:
             return None
         i += 1
@@ -53,8 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         config, data_dir = options.get("config"), options.get("data_dir")
         settings = load_settings(
-            config_path=config if isinstance(config, Path) else None,
-            data_dir=data_dir if isinstance(data_dir, Path) else None,
+            config_path=config if isinstance(config, str) else None,
+            data_dir=data_dir if isinstance(data_dir, str) else None,
             offline=True if options.get("offline") else None,
         )
         from coach.tui.app import run_app

@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+ECHO_CHARS = 80  # what a message repeats of the user's input at most
+MATCH_CHARS = 200  # no name is longer (coach.domain.NAME_MAX): a longer input is compared by its start
+
 
 class CoachError(Exception):
     """A problem with the user's input or data, explained in one message."""
@@ -21,18 +24,33 @@ class ConfigError(CoachError):
 
 
 class StoreError(CoachError):
-    pass
+    """The memory database failed; `reason` keeps SQLite's own words when it was SQLite."""
+
+    reason: str = ""
 
 
 class NotFoundError(CoachError):
     pass
 
 
+class PersonGone(CoachError):
+    """The person an open conversation or draft is about was forgotten (or renamed) by another program."""
+
+    def __init__(self, name: str) -> None:
+        shown = name if len(name) <= ECHO_CHARS else f"{name[: ECHO_CHARS - 1]}…"
+        super().__init__(
+            f"{shown!r} is no longer in memory (forgotten or renamed in another window); this conversation "
+            "has ended and nothing more of it is saved"
+        )
+        self.name = name
+
+
 class UnknownPersonError(NotFoundError):
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
-        self.suggestions = close_matches(name, known)
-        msg = f"no person named {name!r}"
+        self.suggestions = close_matches(name[:MATCH_CHARS], known)
+        shown = name if len(name) <= ECHO_CHARS else f"{name[: ECHO_CHARS - 1]}…"
+        msg = f"no person named {shown!r}" + (f" ({len(name):,} characters)" if len(name) > ECHO_CHARS else "")
         if self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(msg)

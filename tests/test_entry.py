@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coach.entry import _tui_options, main
@@ -14,8 +12,9 @@ from coach.entry import _tui_options, main
     [
         ([], {}),
         (["--offline"], {"offline": True}),
-        (["--data-dir", "d", "--offline"], {"data_dir": Path("d"), "offline": True}),
-        (["--config=c.toml"], {"config": Path("c.toml")}),
+        (["--data-dir", "d", "--offline"], {"data_dir": "d", "offline": True}),
+        (["--config=c.toml"], {"config": "c.toml"}),
+        (["--data-dir="], {"data_dir": ""}),  # kept as typed, so settings refuse it instead of using "."
         (["people", "list"], None),
         (["--offline", "brief", "Priya"], None),
         (["--data-dir"], None),

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.errors import StoreError
 from coach.store.memory import name_key
 
 if TYPE_CHECKING:
@@ -50,6 +51,13 @@ async def open_saver(data_dir: Path) -> AsyncSqliteSaver:
 
 def forget_person(data_dir: Path, person: str) -> int:
     """Delete every saved conversation with `person`. Returns how many threads had rows."""
+    try:
+        return _forget(data_dir, person)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot erase the saved conversations in {db_path(data_dir)}: {exc}") from None
+
+
+def _forget(data_dir: Path, person: str) -> int:
     path = db_path(data_dir)
     if not path.exists():
         return 0
@@ -67,8 +75,38 @@ def forget_person(data_dir: Path, person: str) -> int:
             for table in ("checkpoints", "writes"):
                 if table in tables:
                     con.execute(f"DELETE FROM {table} WHERE thread_id LIKE ? ESCAPE '\\'", (pattern,))
+        con.execute("VACUUM")  # rebuilt through the WAL, then landed in the file: no free page keeps them
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        con.execute("VACUUM")
         return int(found)
+    finally:
+        con.close()
+
+
+def rename_person(data_dir: Path, old: str, new: str) -> int:
+    """Move every saved conversation with `old` to `new` (a rename), so forgetting `new` finds them all."""
+    try:
+        return _rename(data_dir, old, new)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot move the saved conversations in {db_path(data_dir)}: {exc}") from None
+
+
+def _rename(data_dir: Path, old: str, new: str) -> int:
+    path = db_path(data_dir)
+    old_prefix, new_prefix = name_key(old) + ":", name_key(new) + ":"
+    if not path.exists() or old_prefix == new_prefix:
+        return 0
+    con = sqlite3.connect(path, timeout=30)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        moved = 0
+        with con:
+            for table in ("checkpoints", "writes"):
+                if table in tables:
+                    cur = con.execute(
+                        f"UPDATE {table} SET thread_id = ? || substr(thread_id, ?) WHERE substr(thread_id, 1, ?) = ?",
+                        (new_prefix, len(old_prefix) + 1, len(old_prefix), old_prefix),
+                    )
+                    moved += cur.rowcount
+        return moved
     finally:
         con.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from coach.agent.errors import LLMError
 from coach.agent.prompts import data_block, render
@@ -26,10 +26,22 @@ ATTEMPTS = 3  # model calls allowed for the structured answer before giving up
 class ModelAction(BaseModel):
     """One action as the model reads it from the notes."""
 
-    text: str = Field(description="the action, short")
-    owner: Literal["me", "them", "both", "unclear"] = Field(description="me = the manager, them = the other person")
+    text: str = Field(description="the action, short, starting at its verb")
+    owner: Literal["me", "them", "both", "other", "unclear"] = Field(
+        description="me = the manager, them = the other person, other = a named third person or team"
+    )
+    owner_name: str | None = Field(default=None, description="who, when owner is other (e.g. Tom, legal)")
     proposed_by: Literal["me", "them", "unclear"] = "unclear"
     due: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> ModelAction:
+        """A third person without a name is no reading of the owner; a name without 'other' is dropped."""
+        if self.owner == "other" and not (self.owner_name or "").strip():
+            self.owner = "unclear"
+        if self.owner != "other":
+            self.owner_name = None
+        return self
 
 
 class ModelActions(BaseModel):

@@ -41,11 +41,13 @@ async def open_session(
     with_tools: bool = True,
     opening: str | None = None,
     history: Sequence[BaseMessage] = (),
+    present: Callable[[], bool] | None = None,
 ) -> ChatSession:
     """A ChatSession for `person` and `job`, resumed from `checkpointer` when one is given.
 
     Tools (search, the brief, open actions, proposals to memory) are bound only when the model can call
-    them; `record` reads the person afresh for each tool call.
+    them; `record` reads the person afresh for each tool call. `present` says whether the person is still in
+    memory: once they are forgotten the session ends and saves nothing more (see ChatSession).
     """
     choice = choose(settings)
     chat = model if model is not None else make_chat_model(settings)
@@ -82,6 +84,8 @@ async def open_session(
         on_close=close,
         opening=opening,
         history=history,
+        present=present,
+        person=person,
     )
 
 

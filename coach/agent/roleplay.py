@@ -8,7 +8,7 @@ scores the same with or without a model and both sessions share one scorecard.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -127,8 +127,11 @@ async def open_roleplay(
     model: BaseChatModel | None = None,
     checkpointer: BaseCheckpointSaver | None = None,
     search: Searcher | None = None,
+    present: Callable[[], bool] | None = None,
 ) -> RoleplayChat:
-    """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh."""
+    """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh.
+
+    `present`: is the person still in memory (the rehearsal ends, saving nothing more, once they are not)."""
     prompt = render("persona", conduct=conduct(drill), persona=data_block("persona", persona_card(drill)))
     drill.engine_kind = "model"
     # The persona never gets tools: it must not touch memory.
@@ -140,6 +143,7 @@ async def open_roleplay(
         model=model,
         checkpointer=checkpointer,
         with_tools=False,
+        present=present,
     )
     await session.clear()  # the drill and its scorecard only know this one
     return RoleplayChat(session=session, drill=drill, search=search)

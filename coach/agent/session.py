@@ -26,6 +26,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from coach.agent.errors import LLMError, explain
 from coach.agent.tools import ProposalBox
+from coach.errors import PersonGone
 
 _DONE = object()
 
@@ -84,8 +85,14 @@ class ChatSession:
         on_close: Callable[[], Awaitable[None]] | None = None,
         opening: str | None = None,
         history: Sequence[BaseMessage] = (),
+        present: Callable[[], bool] | None = None,
+        person: str | None = None,
     ) -> None:
         self.model = model
+        # Is the person this conversation is about still in memory? Asked before each turn and after it:
+        # once another program has forgotten them, the session ends and writes nothing more.
+        self._present = present
+        self.person = person
         # The coach's first message, shown before the user types: it opens a new thread as an AI turn,
         # so the model answers the manager's reply to it (small models need not compose the opening).
         self.opening = opening
@@ -136,7 +143,18 @@ class ChatSession:
             self.cancelled = True
             self._task.cancel()
 
+    async def _gone(self) -> bool:
+        """True (and this thread's saved turns deleted) when the person was forgotten under the session."""
+        if self._present is None or self._present():
+            return False
+        self._history = None
+        if self._persist:
+            await self.graph.checkpointer.adelete_thread(self.thread_id)
+        return True
+
     async def _run(self, graph_input: dict[str, Any] | None, first: bool = False) -> AsyncIterator[str]:
+        if self._present is not None and not self._present():  # before anything is written
+            raise PersonGone(self.person or "")
         if first and self.opening and graph_input is not None and not await self.history():
             graph_input = {"messages": [AIMessage(self.opening), *graph_input["messages"]]}
         queue: asyncio.Queue[object] = asyncio.Queue()
@@ -183,6 +201,9 @@ class ChatSession:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await self._task
             self.last_reply = "" if self.cancelled else "".join(parts)
+            gone = await self._gone()  # forgotten while the reply streamed: what this turn saved goes too
+        if gone:
+            raise PersonGone(self.person or "")
 
     async def _plain_turn(self, new: list[BaseMessage], queue: asyncio.Queue[object]) -> None:
         """One turn without the agent graph, which adds ~2 ms before the request (pregel set-up, callbacks).
@@ -216,7 +237,9 @@ class ChatSession:
             await self.graph.aupdate_state(self._config, {"messages": messages}, as_node="model")
 
     async def history(self) -> list[BaseMessage]:
-        """The saved conversation (user and coach turns, tool traffic included)."""
+        """The saved conversation (user and coach turns, tool traffic included); none once the person is gone."""
+        if self._present is not None and not self._present():
+            return []
         if not self._persist:
             return list(self._history if self._history is not None else self._seed)
         state = await self.graph.aget_state(self._config)

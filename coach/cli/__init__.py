@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,16 +10,31 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from coach import __version__
-from coach.cli import agent_cmds, data_cmds, knowledge_cmds, memory_cmds, practice_cmds, prep_cmds
+from coach.cli import (
+    agent_cmds,
+    calendar_cmds,
+    data_cmds,
+    knowledge_cmds,
+    memory_cmds,
+    practice_cmds,
+    prep_cmds,
+    progress_cmds,
+)
 from coach.cli.common import err_console
 from coach.config import load_settings
 from coach.errors import CoachError
 from coach.textsafe import printable
 from coach.workspace import Workspace
 
+try:  # Typer >= 0.20 carries its own copy of Click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older Typer on the real Click
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
 
 def report_error(exc: CoachError) -> None:
-    err_console.print(Text.assemble(("error: ", "bold red"), printable(exc.message)))
+    """The error as one line on stderr, never wrapped at the terminal's width."""
+    err_console.print(Text.assemble(("error: ", "bold red"), printable(exc.message)), soft_wrap=True)
 
 
 class CoachGroup(TyperGroup):
@@ -68,10 +82,12 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", help="Where all data lives (env COACH_DATA_DIR).")
+        str | None, typer.Option("--data-dir", help="Where all data lives (env COACH_DATA_DIR).", metavar="PATH")
     ] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Use the offline coach even if a model is set.")] = False,
-    config: Annotated[Path | None, typer.Option("--config", help="Config file (env COACH_CONFIG).")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Config file (env COACH_CONFIG).", metavar="FILE")
+    ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     settings = load_settings(config_path=config, data_dir=data_dir, offline=True if offline else None)
@@ -84,17 +100,45 @@ def root(
         launch(ws)
 
 
-for module in (memory_cmds, data_cmds, knowledge_cmds, prep_cmds, practice_cmds, agent_cmds):
+for module in (
+    memory_cmds,
+    calendar_cmds,
+    data_cmds,
+    knowledge_cmds,
+    prep_cmds,
+    practice_cmds,
+    progress_cmds,
+    agent_cmds,
+):
     module.register(app)
 
 
+def usage_error(exc: click_errors.ClickException) -> CoachError:
+    """Click's complaint about the command line (a bad value, an unknown option, a missing argument) as one
+    line naming what was wrong and where to look, instead of a usage box."""
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += f" (see `{ctx.command_path} --help`)"
+    return CoachError(message)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: a CoachError is one clear line on stderr and exit code 2."""
+    """Entry point: bad input is one clear line on stderr and exit code 2; Ctrl-C is 130."""
     try:
-        app(args=argv, prog_name="coach", standalone_mode=True)
+        code = app(args=argv, prog_name="coach", standalone_mode=False)
     except CoachError as exc:  # raised before a command ran, e.g. by a malformed config file
         report_error(exc)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except click_errors.NoArgsIsHelpError as exc:  # the group's help is already shown
+        sys.exit(exc.exit_code)
+    except click_errors.ClickException as exc:
+        report_error(usage_error(exc))
+        sys.exit(2)
+    except (KeyboardInterrupt, typer.Abort):
         err_console.print("interrupted")
         sys.exit(130)
+    except OSError as exc:  # the terminal or a file the command was given, failing underneath us
+        report_error(CoachError(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"))
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

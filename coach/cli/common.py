@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from coach.domain import check_date
 from coach.errors import CoachError
-from coach.textsafe import printable
+from coach.textsafe import inline, printable
 from coach.workspace import Workspace
 
 console = Console(highlight=False)
@@ -30,6 +31,7 @@ def workspace(ctx: typer.Context) -> Workspace:
 
 
 def parse_date(value: str | None) -> dt.date | None:
+    """A date as the CLI takes it (YYYY-MM-DD, today, yesterday, tomorrow), within the years coach plans in."""
     if value is None:
         return None
     text = value.strip().lower()
@@ -40,9 +42,14 @@ def parse_date(value: str | None) -> dt.date | None:
     if text == "tomorrow":
         return dt.date.today() + dt.timedelta(days=1)
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, today, yesterday or tomorrow") from None
+        shown = inline(value, 40)
+        raise CoachError(f"{shown!r} is not a date; use YYYY-MM-DD, today, yesterday or tomorrow") from None
+    try:
+        return check_date(day)
+    except ValueError as exc:
+        raise CoachError(str(exc)) from None
 
 
 def require_text(value: str, what: str = "text") -> str:
@@ -56,6 +63,12 @@ def safe(value: object) -> Text:
     return Text(printable("" if value is None else str(value)))
 
 
+def cell(value: object) -> Text:
+    """Untrusted text inside a table cell or a one-line message: a newline or a tab in it is shown
+    escaped, so it can neither break the table's rows nor hide what it is."""
+    return Text(inline("" if value is None else str(value)))
+
+
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -65,3 +78,8 @@ def table(*columns: str, title: str | None = None) -> Table:
     for column in columns:
         t.add_column(column)
     return t
+
+
+def pct(share: float | None) -> str:
+    """A share as a whole percentage, or a dash when there was nothing to count."""
+    return "—" if share is None else f"{round(share * 100)}%"

@@ -6,7 +6,7 @@ import sys
 
 from rich.text import Text
 
-from coach.cli.common import console, safe, table
+from coach.cli.common import cell, console, safe, table
 from coach.workspace import Workspace
 
 
@@ -38,7 +38,7 @@ def overview(ws: Workspace) -> None:
     for s in ws.people():
         mark = "  ⚠ you cancelled" if s.cancelled_by_me_recently else ""
         last = s.last_meeting.isoformat() if s.last_meeting else "—"
-        t.add_row(safe(s.person.name), s.person.relationship.value, str(s.open_actions), last + mark)
+        t.add_row(cell(s.person.name), s.person.relationship.value, str(s.open_actions), last + mark)
     console.print(t)
     console.print(
         "Commands: `coach brief NAME`, `coach debrief NAME --notes FILE`, `coach roleplay NAME`, `coach --help`."

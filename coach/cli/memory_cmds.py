@@ -8,8 +8,20 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from coach.cli.common import console, emit_json, parse_date, require_text, safe, table, workspace
-from coach.domain import Action, Level, Meeting, MeetingStatus, Note, Owner, Party, Person, Proposer, Relationship
+from coach.cli.common import cell, console, emit_json, parse_date, require_text, safe, table, workspace
+from coach.domain import (
+    Action,
+    Level,
+    Meeting,
+    MeetingStatus,
+    Note,
+    Owner,
+    Party,
+    Person,
+    Proposer,
+    Relationship,
+    normalise_email,
+)
 from coach.errors import CoachError
 from coach.textsafe import one_line
 
@@ -28,6 +40,16 @@ def register(app: typer.Typer) -> None:
     app.add_typer(note_app, name="note")
 
 
+def _email(value: str | None) -> str | None:
+    """An address from the command line ("" clears it), or one clear line saying why it is not one."""
+    if value is None:
+        return None
+    try:
+        return normalise_email(value)
+    except ValueError as exc:
+        raise CoachError(str(exc)) from None
+
+
 # -- people -----------------------------------------------------------------
 @people_app.command("add")
 def people_add(
@@ -37,10 +59,18 @@ def people_add(
     role: Annotated[str, typer.Option(help="Their role, e.g. 'Backend engineer'.")] = "",
     level: Annotated[Level, typer.Option(help="ic, or manager for a manager of managers.")] = Level.ic,
     context: Annotated[str, typer.Option(help="Anything worth remembering about the relationship.")] = "",
+    email: Annotated[str | None, typer.Option(help="Their address, to match them in your calendar.")] = None,
 ) -> None:
     """Add a person: a report, your boss or a peer."""
     person = workspace(ctx).add_person(
-        Person(name=require_text(name, "name"), relationship=relationship, role=role, level=level, context=context)
+        Person(
+            name=require_text(name, "name"),
+            relationship=relationship,
+            role=role,
+            level=level,
+            context=context,
+            email=_email(email),
+        )
     )
     console.print(safe(f"Added {person.name} ({person.relationship.value})."))
 
@@ -59,6 +89,9 @@ def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                     "level": s.person.level.value,
                     "open_actions": s.open_actions,
                     "last_meeting": s.last_meeting.isoformat() if s.last_meeting else None,
+                    "email": s.person.email,
+                    "next_1on1": s.next_1on1.starts_at.isoformat() if s.next_1on1 else None,
+                    "headline": s.headline,
                 }
                 for s in summaries
             ]
@@ -67,16 +100,17 @@ def people_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if not summaries:
         console.print("No people yet. Add one with `coach people add NAME`, or try `coach demo`.")
         return
-    t = table("Name", "Relationship", "Role", "Level", "Open actions", "Last 1:1")
+    today = dt.date.today()
+    t = table("Name", "Relationship", "Open", "Last 1:1", "Next 1:1", "Headline")
     for s in summaries:
         t.add_row(
-            safe(s.person.name),
-            s.person.relationship.value,
-            safe(s.person.role),
-            s.person.level.value,
+            cell(s.person.name),
+            s.person.relationship.value + (" (manager)" if s.person.level.value == "manager" else ""),
             str(s.open_actions),
             (s.last_meeting.isoformat() if s.last_meeting else "—")
             + ("  ⚠ you cancelled" if s.cancelled_by_me_recently else ""),
+            s.next_1on1.label(today) if s.next_1on1 else "—",
+            cell(s.headline),
         )
     console.print(t)
 
@@ -89,9 +123,14 @@ def people_show(ctx: typer.Context, name: str, as_json: JsonOpt = False) -> None
         emit_json(record.model_dump(mode="json"))
         return
     p = record.person
-    console.print(safe(f"{p.name} — {p.relationship.value}, {p.level.value}" + (f", {p.role}" if p.role else "")))
+    console.print(cell(f"{p.name} — {p.relationship.value}, {p.level.value}" + (f", {p.role}" if p.role else "")))
+    if p.email:
+        console.print(cell(p.email))
     if p.context:
         console.print(safe(p.context))
+    upcoming = record.next_1on1(dt.datetime.now().astimezone())
+    if upcoming is not None:
+        console.print(safe(f"next 1:1: {upcoming.label(dt.date.today())}"))
     if record.meetings:
         t = table("Date", "Status", "By", "Minutes", "Notes", title="Meetings")
         for m in record.meetings[-10:]:
@@ -107,7 +146,8 @@ def people_show(ctx: typer.Context, name: str, as_json: JsonOpt = False) -> None
     if record.notes:
         t = table("Date", "Kind", "Note", title="What they shared")
         for n in record.notes:
-            t.add_row(n.created.date().isoformat(), "personal" if n.personal else "work", safe(one_line(n.text, 80)))
+            kind = "sensitive" if n.sensitive else "personal" if n.personal else "work"
+            t.add_row(n.created.date().isoformat(), kind, safe(one_line(n.text, 80)))
         console.print(t)
 
 
@@ -120,12 +160,15 @@ def people_edit(
     role: Annotated[str | None, typer.Option()] = None,
     level: Annotated[Level | None, typer.Option()] = None,
     context: Annotated[str | None, typer.Option()] = None,
+    email: Annotated[str | None, typer.Option(help='Their address ("" clears it).')] = None,
 ) -> None:
-    """Change a person's name, relationship, role, level or context."""
+    """Change a person's name, relationship, role, level, context or email."""
     if new_name is not None:
         new_name = require_text(new_name, "name")
+    if email is not None:
+        _email(email)
     person = workspace(ctx).edit_person(
-        name, name=new_name, relationship=relationship, role=role, level=level, context=context
+        name, name=new_name, relationship=relationship, role=role, level=level, context=context, email=email
     )
     console.print(safe(f"Updated {person.name}."))
 
@@ -147,13 +190,9 @@ def forget_person(ctx: typer.Context, name: str, yes: bool) -> None:
         confirmed = False
     if not confirmed:
         raise CoachError("nothing was erased (to erase without being asked, add --yes)")
-    counts = workspace(ctx).forget(person.name)
-    console.print(
-        safe(
-            f"Forgot {person.name}: {counts['meetings']} meetings, {counts['actions']} actions, "
-            f"{counts['notes']} notes erased."
-        )
-    )
+    report = workspace(ctx).forget(person.name)
+    for line in report.lines():
+        console.print(safe(line), soft_wrap=True)
 
 
 # -- meetings -----------------------------------------------------------------
@@ -179,22 +218,60 @@ def meeting_log(
     console.print(safe(f"Logged a {meeting.status.value} 1:1 with {ws.person(name).name} on {day}."))
 
 
+@meeting_app.command("next")
+def meeting_next(
+    ctx: typer.Context,
+    name: str,
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD, today or tomorrow.")] = None,
+    time: Annotated[str, typer.Option(help="HH:MM, your local time.")] = "09:00",
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the next 1:1 set by hand.")] = False,
+) -> None:
+    """Set the next 1:1 with a person by hand (without a calendar import); `coach today` and the brief show it."""
+    ws = workspace(ctx)
+    if clear:
+        ws.set_next_1on1(name, None)
+        console.print(safe(f"Cleared the next 1:1 with {ws.person(name).name} set by hand."))
+        return
+    day = parse_date(date)
+    if day is None:
+        raise CoachError("give the day with --date YYYY-MM-DD (or --clear)")
+    try:
+        clock = dt.time.fromisoformat(time.strip())
+    except ValueError:
+        raise CoachError(f"{time!r} is not a time; use HH:MM, e.g. 14:00") from None
+    when = dt.datetime.combine(day, clock).astimezone()
+    item = ws.set_next_1on1(name, when)
+    assert item is not None
+    console.print(safe(f"Next 1:1 with {ws.person(name).name}: {item.label(dt.date.today())}."))
+
+
 # -- actions ------------------------------------------------------------------
 @action_app.command("add")
 def action_add(
     ctx: typer.Context,
     name: str,
     text: str,
-    owner: Annotated[Owner, typer.Option(help="Who does it.")] = Owner.them,
+    owner: Annotated[Owner, typer.Option(help="Who does it (other: a third person, named with --owner-name).")] = (
+        Owner.them
+    ),
+    owner_name: Annotated[
+        str | None, typer.Option("--owner-name", help="Who, when --owner other (e.g. 'Tom', 'legal').")
+    ] = None,
     proposed_by: Annotated[Proposer, typer.Option("--proposed-by", help="Who suggested it.")] = Proposer.unclear,
     due: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
 ) -> None:
     """Add an action for a person."""
+    if owner is Owner.other and not (owner_name or "").strip():
+        raise CoachError("--owner other needs --owner-name: who will do it")
+    if owner_name is not None and owner is not Owner.other:
+        raise CoachError("--owner-name only goes with --owner other")
     action = workspace(ctx).add_action(
         name,
-        Action(text=require_text(text), owner=owner, proposed_by=proposed_by, due=parse_date(due)),
+        Action(
+            text=require_text(text), owner=owner, owner_name=owner_name, proposed_by=proposed_by, due=parse_date(due)
+        ),
     )
-    console.print(safe(f"Action {action.id} added (owner: {action.owner.value})."))
+    console.print(safe(f"Action {action.id} added (owner: {action.owner_label()})."))
 
 
 @action_app.command("done")
@@ -228,6 +305,7 @@ def action_json(person: str, a: Action) -> dict[str, object]:
         "person": person,
         "text": a.text,
         "owner": a.owner.value,
+        "owner_name": a.owner_name,
         "proposed_by": a.proposed_by.value,
         "due": a.due.isoformat() if a.due else None,
         "done": a.done,
@@ -243,8 +321,9 @@ def _print_actions(rows: list[tuple[str, Action]], show_person: bool) -> None:
     t = table(*cols, title="Actions")
     for person, a in rows:
         status = "done" if a.done else ("OVERDUE" if a.overdue(today) else "open")
-        cells: list[str | Text] = [str(a.id), *([safe(person)] if show_person else [])]
-        cells += [safe(one_line(a.text, 70)), a.owner.value, a.proposed_by.value, a.due.isoformat() if a.due else ""]
+        cells: list[str | Text] = [str(a.id), *([cell(person)] if show_person else [])]
+        cells += [safe(one_line(a.text, 70)), cell(a.owner_label()), a.proposed_by.value]
+        cells.append(a.due.isoformat() if a.due else "")
         t.add_row(*cells, status)
     console.print(t)
 
@@ -256,7 +335,12 @@ def note_add(
     name: str,
     text: str,
     personal: Annotated[bool, typer.Option("--personal", help="Level 2: family, health, interests, feelings.")] = False,
+    sensitive: Annotated[
+        bool,
+        typer.Option("--sensitive", help="Personal news to follow up with care (health, loss…); implies --personal."),
+    ] = False,
 ) -> None:
     """Record something the person shared."""
-    note = workspace(ctx).add_note(name, Note(text=require_text(text), personal=personal))
-    console.print(f"Note {note.id} saved{' (personal: shown with care)' if note.personal else ''}.")
+    note = workspace(ctx).add_note(name, Note(text=require_text(text), personal=personal, sensitive=sensitive))
+    kind = " (sensitive: followed up with care)" if note.sensitive else " (personal: shown with care)"
+    console.print(f"Note {note.id} saved{kind if note.personal else ''}.")

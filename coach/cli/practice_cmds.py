@@ -34,27 +34,40 @@ def score(
     ctx: typer.Context,
     transcript: Annotated[str | None, typer.Argument(help="Transcript file, or - for stdin.")] = None,
     line: Annotated[str | None, typer.Option("--line", help="Score a single line instead.")] = None,
+    previous: Annotated[
+        str | None, typer.Option("--previous", help="With --line: what the other person said just before it.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Score what you said: open/closed questions, personal asks/reveals, directives, talk ratio."""
+    """Score what you said: open/closed questions, reflections, personal asks/reveals, directives, talk ratio."""
     ws = workspace(ctx)
+    if previous is not None and line is None:
+        raise CoachError("--previous goes with --line")
     if line is not None:
         if transcript is not None:
             raise CoachError("give a transcript or --line, not both")
-        result = ws.score_line(line)
+        if not line.strip():
+            raise CoachError("the line is empty; give the words you said, e.g. --line 'what would help?'")
+        result = ws.score_line(line, previous)
         if as_json:
             emit_json(result.to_json())
         else:
             console.print(
                 safe(
                     f"question: {_label(result.question)}  personal: {_label(result.personal)}  "
-                    f"directive: {'yes' if result.directive else 'no'}"
+                    f"directive: {'yes' if result.directive else 'no'}  "
+                    f"reflection: {'yes' if result.reflection else 'no'}"
                 )
             )
+            for label, why in result.why.items():
+                console.print(safe(f"  {label:<11}{why}"), style="dim")
         return
     if transcript is None:
         raise CoachError("give a transcript file (or - for stdin), or --line TEXT")
-    analysis = ws.score_transcript(_read(transcript))
+    text = _read(transcript)
+    if not text.strip():
+        raise CoachError(f"the transcript {'on standard input' if transcript == '-' else transcript} is empty")
+    analysis = ws.score_transcript(text)
     if as_json:
         emit_json(analysis.to_json())
         return
@@ -66,6 +79,12 @@ def score(
     console.print(safe(f"Your share of the words: {ratio}"))
     console.print(safe(f"Open questions: {s.open_questions} of {s.questions} ({share})"))
     console.print(safe(f"Personal asks: {s.personal_asks}  reveals: {s.personal_reveals}  directives: {s.directives}"))
+    per_question = (
+        ""
+        if s.reflection_to_question is None
+        else f" ({s.reflection_to_question:g} per question: {s.reflection_rating})"
+    )
+    console.print(safe(f"Reflections: {s.reflections}{per_question}"))
     for item in s.feedback:
         console.print(safe(f"- {item.point} ({item.source})"))
 
@@ -113,6 +132,8 @@ def roleplay(
     card = ws.scorecard(drill)
     console.print()
     console.print(safe(card.to_markdown()))
+    if ws.save_rehearsal(drill.persona.name, card) is not None:
+        console.print(safe("Saved to your progress: see `coach progress`."), style="dim")
 
 
 def register(app: typer.Typer) -> None:

@@ -125,6 +125,12 @@ def debrief(
     _print(out)
 
 
+def _owner(action: dict[str, Any]) -> str:
+    """ "them", "me", … or "Tom (other)"."""
+    name = action.get("owner_name")
+    return f"{name} (other)" if action["owner"] == "other" and name else str(action["owner"])
+
+
 def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
 
     lines: list[str] = []
@@ -132,13 +138,13 @@ def _action_lines(actions: list[dict[str, Any]]) -> list[str]:
     for a in actions:
         due = f", due {a['due']}" if a["due"] else ""
         if not a.get("disputed"):
-            lines.append(f"- {md(a['text'])} (owner: {a['owner']}, proposed by: {a['proposed_by']}{due})")
+            lines.append(f"- {md(a['text'])} (owner: {md(_owner(a))}, proposed by: {a['proposed_by']}{due})")
             continue
         if a["dispute"] in shown:
             continue
         shown.add(a["dispute"])
         readings = [
-            f"{b['source']}: owner {b['owner']}, proposed by {b['proposed_by']}"
+            f"{b['source']}: owner {_owner(b)}, proposed by {b['proposed_by']}"
             for b in actions
             if b.get("dispute") == a["dispute"]
         ]
@@ -168,8 +174,12 @@ def _print(out: dict[str, Any]) -> None:
         ]
     if out["nudges"]:
         lines += ["## Nudges", "", *[f"- {md(n)}" for n in out["nudges"]], ""]
-    if out["personal_notes"]:
-        lines += ["## Shared with you (kept as personal notes)", "", *[f"- {md(n)}" for n in out["personal_notes"]], ""]
+    if out["personal_followups"]:
+        lines += ["## Shared with you (kept as personal notes, to ask about next time if they want to share)", ""]
+        for p in out["personal_followups"]:
+            care = " *(sensitive: follow up with care)*" if p["sensitive"] else ""
+            lines.append(f"- {md(p['text'])}{care}")
+        lines.append("")
     for w in out["warnings"]:
         lines += [f"*{md(w)}*", ""]
     if out["saved"]:

@@ -7,14 +7,18 @@ knowledge index when a Searcher is given. Pure logic: no I/O beyond the Searcher
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from coach.coaching.frameworks import FRAMEWORKS, Kind, kind_of, micro_involvement_idea
+from coach.coaching.headline import headline
 from coach.coaching.openers import Followup, opener, personal_followups
-from coach.domain import Action, MeetingStatus, Party, Passage, Person, PersonRecord, Relationship, Searcher
+from coach.domain import Action, MeetingStatus, Party, Passage, Person, PersonRecord, Relationship, Searcher, Upcoming
 from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from coach.coaching.brief_markdown import BriefPage
 
 LONG_GAP_DAYS = 28
 _QUERIES = {
@@ -35,6 +39,7 @@ class OpenAction(BaseModel):
     id: int | None
     text: str
     owner: str
+    owner_name: str | None = None  # who, when the owner is "other"
     proposed_by: str
     due: dt.date | None
     age_days: int
@@ -59,6 +64,8 @@ class WatchOut(BaseModel):
 class Brief(BaseModel):
     person: Person
     today: dt.date
+    headline: str = ""
+    next_1on1: Upcoming | None = None
     kind: Kind
     label: str
     purpose: str
@@ -84,6 +91,9 @@ class Brief(BaseModel):
                 "level": p.level.value,
                 "context": p.context,
             },
+            "headline": self.headline,
+            "next_1on1": self.next_1on1.starts_at.isoformat() if self.next_1on1 else None,
+            "next_1on1_label": self.next_1on1.label(self.today) if self.next_1on1 else None,
             "kind": self.kind.value,
             "label": self.label,
             "purpose": self.purpose,
@@ -94,6 +104,7 @@ class Brief(BaseModel):
             "open_actions": [a.model_dump(mode="json") for a in self.open_actions],
             "attendance": self.attendance.model_dump(mode="json"),
             "personal_followups": [f.text for f in self.personal_followups],
+            "personal_followups_detail": [f.model_dump() for f in self.personal_followups],
             "opener": self.opener,
             "watch_outs": [w.text for w in self.watch_outs],
             "watch_out_codes": [w.code for w in self.watch_outs],
@@ -105,6 +116,12 @@ class Brief(BaseModel):
         from coach.coaching.brief_markdown import render
 
         return render(self)
+
+    def to_page(self) -> BriefPage:
+        """The Markdown in parts, for a face that folds the generic part (the TUI)."""
+        from coach.coaching.brief_markdown import page
+
+        return page(self)
 
 
 def attendance(record: PersonRecord, today: dt.date) -> Attendance:
@@ -133,6 +150,7 @@ def _open(a: Action, today: dt.date) -> OpenAction:
         id=a.id,
         text=a.text,
         owner=a.owner.value,
+        owner_name=a.owner_name,
         proposed_by=a.proposed_by.value,
         due=a.due,
         age_days=a.age_days(today),
@@ -184,7 +202,15 @@ def _watch_outs(record: PersonRecord, today: dt.date, kind: Kind) -> list[WatchO
     overdue = [a for a in open_actions if a.overdue(today)]
     if overdue:
         owners = {a.owner.value for a in overdue}
-        who = "you" if owners == {"me"} else first if owners == {"them"} else "the two of you"
+        who = (
+            "you"
+            if owners == {"me"}
+            else first
+            if owners == {"them"}
+            else "others"
+            if owners == {"other"}
+            else "more than one of you"
+        )
         out.append(
             WatchOut(
                 code="overdue", text=f"{len(overdue)} open action(s) are overdue, owned by {who}: clear or re-plan."
@@ -221,8 +247,11 @@ def _passages(search: Searcher | None, kind: Kind, codes: list[str]) -> tuple[li
     return out, None if out else "No matching passages in the knowledge index."
 
 
-def build_brief(record: PersonRecord, today: dt.date, search: Searcher | None = None) -> Brief:
-    """Everything for the prep brief, from memory, frameworks and (optionally) the index."""
+def build_brief(
+    record: PersonRecord, today: dt.date, search: Searcher | None = None, now: dt.datetime | None = None
+) -> Brief:
+    """Everything for the prep brief, from memory, frameworks and (optionally) the index. `now` (aware) decides
+    which 1:1 is next; by default the start of `today`."""
     kind = kind_of(record.person)
     fw = FRAMEWORKS[kind]
     att = attendance(record, today)
@@ -235,6 +264,8 @@ def build_brief(record: PersonRecord, today: dt.date, search: Searcher | None = 
     return Brief(
         person=record.person,
         today=today,
+        headline=headline(record, today),
+        next_1on1=record.next_1on1(now or dt.datetime.combine(today, dt.time.min).astimezone()),
         kind=kind,
         label=fw.label,
         purpose=fw.purpose,

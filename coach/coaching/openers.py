@@ -24,6 +24,8 @@ MAX_FOLLOWUPS = 2
 
 
 class Followup(BaseModel):
+    """A suggestion to ask about something personal the person shared: never required, always optional."""
+
     note: str
     sensitive: bool
     text: str
@@ -46,14 +48,18 @@ def personal_followups(record: PersonRecord, today: dt.date) -> list[Followup]:
     out = []
     for n in notes[:MAX_FOLLOWUPS]:
         words = {w.lower() for w in re.findall(r"[^\W\d_]+", n.text)}
-        sensitive = bool(words & SENSITIVE_WORDS)
+        sensitive = n.sensitive or bool(words & SENSITIVE_WORDS)  # notes kept before the flag: by their words
         if sensitive:
             text = (
-                f"{first} shared earlier: “{n.text}”. If they want to talk about it, a gentle “How are things "
-                "at home?” is enough; let them choose how much to say."
+                f"{first} shared earlier: “{n.text}”. This is sensitive: only if they want to talk about it, a "
+                "gentle “How are you doing with everything?” is enough; let them choose how much to say, and "
+                "don't ask for details."
             )
         else:
-            text = f"Last time {first} mentioned: “{n.text}”. Ask how it went."
+            text = (
+                f"Last time {first} mentioned: “{n.text}”. If they'd like to share, ask how it went; "
+                "if they keep it brief, leave it there."
+            )
         out.append(Followup(note=n.text, sensitive=sensitive, text=text))
     return out
 

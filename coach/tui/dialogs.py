@@ -198,8 +198,14 @@ def complete_action_form(choices: list[tuple[str, int]]) -> ModalScreen[int | No
     return ChooseDialog("Complete which action?", choices)
 
 
-def export_form() -> FormDialog:
-    return FormDialog("Export memory", [("format", "Format", ["md", "json"])])
+def export_form(default_path: str) -> FormDialog:
+    """Where to save an export: outside the data directory by default, so forgetting a person there
+    never leaves a copy of them behind in coach's own folder."""
+    return FormDialog(
+        "Export memory",
+        [("format", "Format", ["md", "json"]), ("path", "Save to (a file; .md or .json is added)", "text")],
+        {"path": default_path},
+    )
 
 
 class ChooseDialog(ModalScreen[int | None]):

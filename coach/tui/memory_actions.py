@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -152,9 +153,16 @@ class MemoryActions(App[None]):
             return
 
         def done(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.ws.forget(name), f"Forgot {name} completely."):
-                self.selected = None
-                self.changed()
+            if not yes:
+                return
+            try:
+                report = self.ws.forget(name)
+            except CoachError as exc:
+                self.notify(printable(exc.message), severity="error", markup=False)
+                return
+            self.notify(printable(" ".join(report.lines())), markup=False, timeout=10)
+            self.selected = None
+            self.changed()
 
         question = f"Forget {name}? Every meeting, action and note about them is erased."
         self.push_screen(_dialogs().Confirm(question), done)
@@ -164,7 +172,13 @@ class MemoryActions(App[None]):
             if not v:
                 return
             fmt: ExportFormat = "json" if v["format"] == "json" else "md"
-            path = self.ws.settings.data_dir / f"coach-export-{self.today.isoformat()}.{fmt}"
+            if not v["path"]:
+                self.notify("Say where to save the export.", severity="warning")
+                return
+            path = Path(v["path"]).expanduser()
+            if path.suffix.lower() not in (".md", ".json"):
+                path = path.with_name(f"{path.name}.{fmt}")
             self._guard(lambda: self.ws.export_to(path, fmt), f"Exported to {path}")
 
-        self.push_screen(_dialogs().export_form(), done)
+        default = Path("~") / f"coach-export-{self.today.isoformat()}"
+        self.push_screen(_dialogs().export_form(str(default)), done)

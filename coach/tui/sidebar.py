@@ -1,4 +1,4 @@
-"""The people sidebar: who, how, what is open, how long since the last 1:1."""
+"""The people sidebar: who, when the next 1:1 is (or how long since the last), and the brief's headline."""
 
 from __future__ import annotations
 
@@ -16,14 +16,22 @@ REL = {"report": "report", "boss": "boss", "peer": "peer"}
 
 
 def person_label(s: PersonSummary, today: dt.date) -> Text:
-    """Two lines per person; every piece of user text goes in as plain text."""
+    """Three lines per person: the name; the next 1:1 and the open actions (without a next 1:1: the relationship,
+    the open actions and the days since the last one held); the headline. User text goes in as plain text."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(one_line(s.person.name, 22), style="bold")
     if s.cancelled_by_me_recently:
         text.append(" ⚠", style="bold yellow")
     text.append("\n")
-    since = f"{(today - s.last_held).days}d" if s.last_held else "never"
-    text.append(f" {REL[s.person.relationship.value]} · {s.open_actions} open · {since}", style="dim")
+    rel = REL[s.person.relationship.value]
+    if s.next_1on1 is not None:
+        text.append(f" next 1:1: {s.next_1on1.label(today)}", style="cyan")
+        text.append(f" · {s.open_actions} open", style="dim")
+    else:
+        since = f"{(today - s.last_held).days}d" if s.last_held else "never"
+        text.append(f" {rel} · {s.open_actions} open · {since}", style="dim")
+    text.append("\n")
+    text.append(f" {one_line(s.headline, 60) or 'nothing pressing'}", style="italic")
     return text
 
 
@@ -35,14 +43,20 @@ class PeopleList(OptionList):
             super().__init__()
             self.name = name
 
-    def load(self, summaries: list[PersonSummary], today: dt.date, keep: str | None = None) -> None:
+    def load(
+        self, summaries: list[PersonSummary], today: dt.date, keep: str | None = None, *, pick_first: bool = True
+    ) -> None:
+        """Show `summaries`, keeping `keep` highlighted; else the first person (`pick_first`) or no one."""
         self.clear_options()
         self.add_options([Option(person_label(s, today), id=s.person.name) for s in summaries])
         names = [s.person.name for s in summaries]
         if not names:
             self.post_message(self.Chosen(None))
             return
-        self.highlighted = names.index(keep) if keep in names else 0
+        if keep in names:
+            self.highlighted = names.index(keep)
+        elif pick_first:
+            self.highlighted = 0
 
     @property
     def current(self) -> str | None:

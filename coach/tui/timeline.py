@@ -18,8 +18,14 @@ GLYPH = {
     MeetingStatus.cancelled: ("✕", "red"),
     MeetingStatus.moved: ("↷", "yellow"),
 }
-OWNER_STYLE = {Owner.me: "magenta", Owner.them: "cyan", Owner.both: "blue", Owner.unclear: "grey50"}
-OWNER_MARK = {Owner.me: "m", Owner.them: "t", Owner.both: "b", Owner.unclear: "?"}
+OWNER_STYLE = {
+    Owner.me: "magenta",
+    Owner.them: "cyan",
+    Owner.both: "blue",
+    Owner.other: "green",
+    Owner.unclear: "grey50",
+}
+OWNER_MARK = {Owner.me: "m", Owner.them: "t", Owner.both: "b", Owner.other: "o", Owner.unclear: "?"}
 
 
 def render_timeline(record: PersonRecord | None, limit: int = 8) -> Text:
@@ -40,7 +46,7 @@ def render_timeline(record: PersonRecord | None, limit: int = 8) -> Text:
             by = f"by {m.cancelled_by.value}" if m.cancelled_by else m.status.value
             text.append(by.ljust(9), style=colour)
         owners = [a.owner for a in record.actions if a.meeting_id == m.id and m.id is not None]
-        for owner in (Owner.me, Owner.them, Owner.both, Owner.unclear):
+        for owner in (Owner.me, Owner.them, Owner.both, Owner.other, Owner.unclear):
             count = owners.count(owner)
             if count:
                 text.append("█" * count, style=OWNER_STYLE[owner])

@@ -13,18 +13,35 @@ its heavy parts on first use:
 | `practice.py` | score lines and transcripts; rehearse with the offline persona or a model |
 | `sessions.py` | conversations with a model (prep, debrief interview, Ask); accepting its proposals |
 | `data.py` | export, import, the demo team, `doctor` |
+| `calendar.py` | import a calendar's 1:1s as attendance and upcoming 1:1s; the day's 1:1s (`today`) |
+| `progress.py` | the manager's habits per month (attendance, ownership, rehearsal talk); saving rehearsals |
 """
 
 from __future__ import annotations
 
+from coach.workspace.calendar import CalendarAnswer, CalendarImport, CalendarJobs, CalendarRead, DayItem, Stranger
 from coach.workspace.data import Check, DataJobs, ExportFormat
 from coach.workspace.debrief import DebriefJobs, DebriefResult, SavedDebrief
 from coach.workspace.knowledge import SourceDocument
-from coach.workspace.people import PeopleJobs
+from coach.workspace.people import Forgotten, PeopleJobs
 from coach.workspace.practice import PracticeJobs
+from coach.workspace.progress import ProgressJobs
 
-__all__ = ["Check", "DebriefResult", "ExportFormat", "SavedDebrief", "SourceDocument", "Workspace"]
+__all__ = [
+    "CalendarAnswer",
+    "CalendarImport",
+    "CalendarRead",
+    "Check",
+    "DayItem",
+    "DebriefResult",
+    "ExportFormat",
+    "Forgotten",
+    "SavedDebrief",
+    "SourceDocument",
+    "Stranger",
+    "Workspace",
+]
 
 
-class Workspace(DataJobs, DebriefJobs, PracticeJobs, PeopleJobs):
+class Workspace(DataJobs, DebriefJobs, PracticeJobs, CalendarJobs, ProgressJobs, PeopleJobs):
     """Settings, memory, the index and the agent, wired once; every method is one thing a user can do."""

@@ -23,12 +23,16 @@ class Check:
 
 class DataJobs(ModelJobs):
     def export(self, fmt: ExportFormat) -> str:
-        """Everything in memory: Markdown to read, or JSON that `import_` restores."""
+        """Everything in memory: Markdown to read (ending with the month-by-month trend), or JSON that `import_`
+        restores."""
+        from coach.coaching.progress import progress
         from coach.store.export import export_json, export_markdown
 
         if fmt == "json":
             return json.dumps(export_json(self.memory), ensure_ascii=False, indent=2) + "\n"
-        return export_markdown(self.memory)
+        records = [self.memory.record(n) for n in self.memory.names()]
+        trend = progress(records, dt.date.today()).to_markdown() if records else ""
+        return export_markdown(self.memory) + (f"\n{trend}" if trend else "")
 
     def export_to(self, path: Path, fmt: ExportFormat) -> Path:
         """Write the export to `path`, readable by its owner only (it holds personal notes)."""
@@ -73,9 +77,18 @@ class DataJobs(ModelJobs):
 
         try:
             version = self.memory.schema_version()
+            problems = self.memory.problems()  # reads every page: a damaged one is found here, not mid-command
         except CoachError as exc:
             return Check(False, exc.message)
-        return Check(version == LATEST, f"version {version} (this coach knows {LATEST})")
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            return Check(
+                False,
+                f"damaged: {problems[0]}{more}; restore a backup with `coach import`, or move "
+                f"{self.memory.path} aside to start afresh",
+            )
+        readonly = "; read-only for you: nothing can be saved" if self.memory.readonly else ""
+        return Check(version == LATEST, f"version {version} (this coach knows {LATEST}), pages intact{readonly}")
 
     def _check_knowledge(self) -> Check:
         try:

@@ -28,12 +28,12 @@ from coach.coaching.debrief.disputes import (
     summary,
     undecided,
 )
-from coach.domain import Meeting, MeetingStatus, PersonRecord
+from coach.domain import Meeting, MeetingStatus, PersonRecord, check_date
 from coach.errors import CoachError
 from coach.workspace.parts import Parts
 
 if TYPE_CHECKING:
-    from coach.coaching.debrief import Debrief
+    from coach.coaching.debrief import Debrief, PersonalNote
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,11 @@ class DebriefResult:
     @property
     def personal_notes(self) -> list[str]:
         return list(self.rules.personal_notes)
+
+    @property
+    def personal(self) -> list[PersonalNote]:
+        """The personal follow-ups the save keeps, each marked sensitive or not."""
+        return list(self.rules.personal)
 
     def model_message(self) -> str | None:
         if self.model_error is None:
@@ -128,11 +133,18 @@ class DebriefJobs(Parts):
         meeting = (meeting or Meeting(date=dt.date.today())).model_copy(update={"notes": text})
         if meeting.status is MeetingStatus.held and meeting.cancelled_by is not None:
             raise CoachError("--by only applies to a cancelled or moved meeting")
+        try:
+            check_date(meeting.date)  # due dates are counted from it ("by Friday"): it must leave room
+        except ValueError as exc:
+            raise CoachError(str(exc)) from None
         return self.memory.record(name), meeting
 
     def _read_by_rules(self, record: PersonRecord, meeting: Meeting) -> Debrief:
+        """The offline reading: the parse-based rules with the shipped learned scorers (no LLM)."""
         from coach.coaching.debrief import analyse_notes
+        from coach.nlp import debrief_model
 
+        scorers = debrief_model.load()
         return analyse_notes(
             meeting.notes,
             record.person,
@@ -141,6 +153,8 @@ class DebriefJobs(Parts):
             meeting.status,
             meeting.length_minutes,
             nlp=self.nlp(),
+            scorer=scorers,
+            personal_scorer=scorers,
         )
 
     def _debrief_result(self, record: PersonRecord, meeting: Meeting, found: Debrief) -> DebriefResult:

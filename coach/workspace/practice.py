@@ -9,20 +9,29 @@ from coach.workspace.knowledge import KnowledgeJobs
 
 if TYPE_CHECKING:
     from coach.agent.roleplay import RoleplayChat
-    from coach.coaching.analysis import LineAnalysis, Scorer
+    from coach.coaching.analysis import LineAnalysis
+    from coach.coaching.lines.head import LineScorer
     from coach.coaching.roleplay import Drill, Scorecard, Turn
     from coach.coaching.transcript import TranscriptAnalysis
 
 
 class PracticeJobs(KnowledgeJobs):
-    def scorer(self) -> Scorer:
-        """What labels each line, the same for `coach score`, the live panel and every scorecard."""
-        from coach.coaching.analysis import analyse_line
+    _line_scorer: LineScorer | None = None
 
-        return analyse_line
+    def scorer(self) -> LineScorer:
+        """What labels each line, the same for `coach score`, the live panel and every scorecard: the rules,
+        then the learned head over the MiniLM embedding where they are unsure (built once per workspace; the
+        model loads only when a line needs it, and shares the knowledge index's embedder when that is open)."""
+        if self._line_scorer is None:
+            from coach.nlp.line_head import line_scorer
 
-    def score_line(self, text: str) -> LineAnalysis:
-        return self.scorer()(text)
+            embedder = self.knowledge.embedder if "knowledge" in self.__dict__ else None
+            self._line_scorer = line_scorer(embedder)
+        return self._line_scorer
+
+    def score_line(self, text: str, previous: str | None = None) -> LineAnalysis:
+        """One line's labels and the cue behind each; `previous` is the other person's turn before it."""
+        return self.scorer()(text, previous)
 
     def score_transcript(self, text: str) -> TranscriptAnalysis:
         from coach.coaching.transcript import analyse_transcript
@@ -86,5 +95,13 @@ class PracticeJobs(KnowledgeJobs):
         from coach.agent.roleplay import open_roleplay
 
         drill = self.drill(name, scenario, temperament, difficulty, today=today)
+        person = drill.persona.name  # the full name the rehearsal's thread is kept under
         saver = await open_saver(self.settings.data_dir)
-        return await open_roleplay(self.settings, drill, model=model, checkpointer=saver, search=self.search)
+        return await open_roleplay(
+            self.settings,
+            drill,
+            model=model,
+            checkpointer=saver,
+            search=self.search,
+            present=lambda: self.memory.has(person),
+        )

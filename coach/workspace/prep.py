@@ -25,7 +25,9 @@ class PrepJobs(KnowledgeJobs):
         use memory's connection). Passages come from `search` (default: the index); when it cannot answer,
         the brief says why in `passages_note` instead."""
         from coach.coaching.brief import build_brief
+        from coach.workspace.clock import moment
 
         record = self.memory.record(person) if isinstance(person, str) else person
         cite = (search or self.search) if with_passages else None
-        return build_brief(record, today or dt.date.today(), cite)
+        day = today or dt.date.today()
+        return build_brief(record, day, cite, now=moment(day))

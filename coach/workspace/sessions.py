@@ -72,6 +72,7 @@ class ModelJobs(PrepJobs):
             record=lambda: self.memory.record(person),
             brief=brief if job == "prep" else None,
             opening=opening,
+            present=lambda: self.memory.has(person),
         )
 
     async def ask(

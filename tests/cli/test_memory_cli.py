@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
+from coach.store.memory import name_key
 
 
 def run(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -37,7 +39,11 @@ def test_people_list_json_shape(team: CliRunner) -> None:
         "level": "ic",
         "open_actions": 1,
         "last_meeting": "2026-03-02",
+        "email": None,
+        "next_1on1": None,
+        "headline": rows[1]["headline"],
     }
+    assert rows[1]["headline"]  # the brief's one line, e.g. how the last 1:1s went
     assert rows[0]["name"] == "Daniel" and rows[0]["last_meeting"] is None
 
 
@@ -57,7 +63,7 @@ def test_action_list_json_shape_and_done(team: CliRunner) -> None:
     )
     _code, out, _ = run(team, "action", "list", "--json")
     [row] = json.loads(out)
-    assert set(row) == {"id", "person", "text", "owner", "proposed_by", "due", "done", "created"}
+    assert set(row) == {"id", "person", "text", "owner", "owner_name", "proposed_by", "due", "done", "created"}
     assert (row["person"], row["owner"], row["proposed_by"], row["due"], row["done"]) == (
         "Daniel",
         "me",
@@ -95,10 +101,20 @@ def test_bad_input_exits_2_with_a_clear_message(team: CliRunner, args: list[str]
     assert expected in out + err
 
 
-def test_control_sequences_are_stored_but_never_echoed_raw(team: CliRunner) -> None:
+def test_control_sequences_are_stored_but_never_echoed_raw(team: CliRunner, tmp_data_dir: Path) -> None:
     evil = "Mallory \x1b]0;pwned\x07\x1b[2J"
-    assert run(team, "people", "add", evil)[0] == 0
+    code, out, err = run(team, "people", "add", evil)  # a name cannot hold them (it would hide who it is)...
+    assert code == 2 and "control character" in err and "\x1b" not in out + err
+    # ...but one stored by an older coach, and notes, roles and actions, keep them and show them escaped.
+    con = sqlite3.connect(tmp_data_dir / "coach.db")
+    with con:
+        con.execute(
+            "INSERT INTO people(name, name_key, relationship, role, level, context) VALUES (?, ?, 'peer', ?, 'ic', '')",
+            (evil, name_key(evil), evil),
+        )
+    con.close()
     run(team, "note", "add", evil, "likes \x1b[31mred\x1b[0m \x07 bells", "--personal")
+    run(team, "action", "add", evil, "ring the \x07 bell \x1b[2J")
     for args in (["people", "list"], ["people", "show", evil], ["export"], ["action", "list"]):
         code, out, _err = run(team, *args)
         assert code == 0

@@ -35,12 +35,39 @@ def team(runner: CliRunner) -> CliRunner:
 def test_score_line_json(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", "--line", "could you just send it to finance?", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("text", "question", "personal", "directive", "reflection")} == {
         "text": "could you just send it to finance?",
-        "question": "closed",
+        "question": None,  # a request in question form is a directive, not a question (docs/nlp.md)
         "personal": None,
         "directive": True,
+        "reflection": False,
     }
+    assert set(data["why"]) == {"question", "reflection", "directive", "personal"}
+    assert data["why"]["directive"] == "directive: asks them to do it (could you just…)"
+
+
+def test_score_line_text_shows_each_label_and_why(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "score",
+            "--line",
+            "So the deadline is what's worrying you?",
+            "--previous",
+            "I keep thinking about the deadline.",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    first, *whys = result.stdout.splitlines()
+    assert first == "question: -  personal: -  directive: no  reflection: yes"
+    assert any(w.split()[0] == "reflection" and "reflection:" in w for w in whys)
+    assert any(w.split()[0] == "question" and "a reflection" in w for w in whys)
+
+
+def test_score_previous_needs_a_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "-", "--previous", "hello"], input="me: hi\n")
+    assert result.exit_code == 2 and "--previous goes with --line" in result.stderr
 
 
 def test_score_transcript_from_stdin_and_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -49,11 +76,13 @@ def test_score_transcript_from_stdin_and_file(runner: CliRunner, tmp_path: Path)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["summary"]["personal_asks"] == 1 and data["summary"]["open_question_share"] == 1.0
+    assert data["summary"]["reflections"] == 0 and data["summary"]["reflection_to_question"] == 0.0
     assert data["lines"][1]["speaker"] == "them" and data["warnings"] == []
     path = tmp_path / "t.txt"
     path.write_text(text, encoding="utf-8")
     human = runner.invoke(app, ["score", str(path)])
     assert human.exit_code == 0 and "Humble Leadership" in human.stdout
+    assert "Reflections: 0 (0 per question: low)" in human.stdout
 
 
 def test_score_without_prefixes_warns(runner: CliRunner) -> None:

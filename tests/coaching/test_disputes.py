@@ -81,6 +81,7 @@ def test_nothing_is_saved_while_a_dispute_is_open_and_a_decision_may_drop_an_act
         "owned_by_them": 0,
         "proposed_by_them": 1,
         "owned_by_me": 1,
+        "owned_by_others": 0,
     }
 
 
@@ -88,3 +89,23 @@ def test_the_rules_alone_are_never_disputed() -> None:
     merged = only_rules([DebriefAction(text="Send the budget", owner=Owner.me, proposed_by=Proposer.me)])
     assert [(a.found_by, a.disputed) for a in merged.actions] == [("rules", False)]
     assert [r.text for r in final_readings(merged, {})] == ["Send the budget"]
+
+
+def test_a_third_persons_name_is_part_of_the_owner_reading() -> None:
+    rules = [
+        DebriefAction(
+            text="Pair with her on the screens", owner=Owner.other, owner_name="Tom", proposed_by=Proposer.unclear
+        )
+    ]
+    same = merge([ModelAction(text="Pair with her on the screens", owner="other", owner_name="Tom Becker")], rules)
+    assert not same.disputes and same.actions[0].agreed().owner_name == "Tom"
+    other = merge([ModelAction(text="Pair with her on the screens", owner="other", owner_name="Sam")], rules)
+    [dispute] = other.disputes
+    assert dispute.conflicts == ["owner"]
+    assert dispute.choose("model").owner_label() == "Sam (other)"  # type: ignore[union-attr]
+    assert dispute.choose("rules").to_action().owner_label() == "Tom (other)"  # type: ignore[union-attr]
+    # A model that says "other" without a name has not read an owner: the rules' reading stands.
+    nameless = merge([ModelAction(text="Pair with her on the screens", owner="other")], rules)
+    assert not nameless.disputes and nameless.actions[0].agreed().owner_label() == "Tom (other)"
+    json_rows = dispute_json(other)
+    assert {row["owner_name"] for row in json_rows} == {"Tom", "Sam"}

@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain import Action, Meeting, MeetingStatus, Note, Owner, Party, Person, Proposer, Relationship
+from coach.domain import (
+    Action,
+    Meeting,
+    MeetingStatus,
+    Note,
+    Owner,
+    Party,
+    Person,
+    Proposer,
+    Rehearsal,
+    Relationship,
+)
 from coach.errors import CoachError, StoreError, UnknownPersonError
 from coach.store.db import APPLICATION_ID
 from coach.store.memory import Memory
@@ -106,7 +117,7 @@ def test_unknown_person_suggests_close_matches(memory: Memory) -> None:
 def test_meeting_with_actions_and_notes_lands_atomically(memory: Memory) -> None:
     memory.add_person(Person(name="Ada", relationship=Relationship.report))
     taken = memory.add_note("Ada", Note(text="already here"))
-    with pytest.raises(sqlite3.IntegrityError):  # the last insert fails after the others ran
+    with pytest.raises(StoreError, match="UNIQUE"):  # the last insert fails after the others ran
         memory.log_meeting(
             "Ada",
             Meeting(date=dt.date(2026, 1, 5)),
@@ -125,18 +136,26 @@ def test_held_meeting_cannot_be_cancelled_by_someone(memory: Memory) -> None:
 
 
 def test_forget_erases_every_row_and_leaves_no_trace_in_the_file(memory: Memory) -> None:
-    memory.add_person(Person(name="Secret Sam"))
+    from coach.store.calendar import set_next
+
+    memory.add_person(Person(name="Secret Sam", email="quokka-unique@corp.example"))
     memory.add_person(Person(name="Other"))
     memory.log_meeting(
         "Secret Sam",
-        Meeting(date=dt.date(2026, 2, 1)),
+        Meeting(date=dt.date(2026, 2, 1), uid="walrus-unique-uid", recurrence_id=""),
         [Action(text="zebra-unique-action", owner=Owner.them, proposed_by=Proposer.them)],
         [Note(text="xylophone-unique-note about family", personal=True)],
     )
+    memory.save_rehearsal("Secret Sam", Rehearsal(scenario="narwhal-unique-scenario", turns=3))
+    set_next(memory, "Secret Sam", dt.datetime(2026, 3, 1, 14, 0, tzinfo=dt.UTC), title="okapi-unique-title")
+    memory.con.execute(
+        "INSERT INTO calendar_addresses(address, kind, person_id) VALUES ('ibex-unique-alias', 'person', ?)",
+        (memory.person("Secret Sam").id,),
+    )
     memory.log_meeting("Other", Meeting(date=dt.date(2026, 2, 2)))
     counts = memory.forget("secret sam")
-    assert counts == {"meetings": 1, "actions": 1, "notes": 1}
-    for table in ("meetings", "actions", "notes"):
+    assert counts == {"meetings": 1, "actions": 1, "notes": 1, "rehearsals": 1, "upcoming": 1, "scrubbed": 1}
+    for table in ("meetings", "actions", "notes", "rehearsals", "upcoming", "calendar_addresses"):
         assert (
             memory.con.execute(
                 f"SELECT COUNT(*) FROM {table} WHERE person_id NOT IN (SELECT id FROM people)"
@@ -146,7 +165,9 @@ def test_forget_erases_every_row_and_leaves_no_trace_in_the_file(memory: Memory)
     assert memory.names() == ["Other"]
     memory.close()
     raw = b"".join(p.read_bytes() for p in memory.path.parent.glob("coach.db*"))
-    for secret in (b"Secret Sam", b"zebra-unique-action", b"xylophone-unique-note"):
+    secrets = (b"Secret Sam", b"zebra-unique-action", b"xylophone-unique-note", b"quokka-unique", b"walrus-unique",
+               b"narwhal-unique", b"okapi-unique", b"ibex-unique")  # fmt: skip
+    for secret in secrets:
         assert secret not in raw
 
 

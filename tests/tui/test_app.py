@@ -30,9 +30,19 @@ async def test_sidebar_lists_people_with_open_actions_days_and_cancel_mark(make_
             "Tom Becker",
         ]
         tom = lines[3]
-        assert "⚠" in tom and "report · 3 open · 34d" in tom  # Tom's last held 1:1 was 34 days ago
+        assert "⚠" in tom and "next 1:1: Mon 11:00 · 3 open" in tom  # his next 1:1 is on Monday
+        assert "you cancelled 2 of the last 5" in tom.split("\n")[2]  # the brief's headline, on its own line
         assert "⚠" not in lines[0]
         assert "offline coach" in text_of(app, "#status")
+
+
+async def test_sidebar_without_a_next_1on1_shows_days_since_the_last(make_app: Callable[..., CoachApp]) -> None:
+    app = make_app()
+    app.ws.set_next_1on1("Tom Becker", None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tom = sidebar_lines(app)[3]
+        assert "report · 3 open · 34d" in tom and "next 1:1" not in tom  # his last held 1:1 was 34 days ago
 
 
 async def test_timeline_shows_glyphs_dates_and_owners(make_app: Callable[..., CoachApp]) -> None:

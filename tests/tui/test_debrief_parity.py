@@ -19,7 +19,8 @@ from tests.tui.conftest import TODAY, fixed_search
 NOTES = (
     "Good 1:1. She offered to draft the on-call rota by Friday.\n"
     "I'll chase procurement about the licences.\n"
-    "She mentioned her mum is in hospital this week.\n"
+    "We agreed Tom would pair with her on the reconciliation screens.\n"
+    "She mentioned her mum is in hospital this week. She's moving flat next weekend.\n"
 )
 PERSON = "Amara Okafor"
 
@@ -34,12 +35,13 @@ def rows(data_dir: Path) -> dict[str, list[tuple[Any, ...]]]:
             (pid,),
         ).fetchall()
         actions = con.execute(
-            "SELECT text, owner, proposed_by, due, done, meeting_id IS NOT NULL FROM actions WHERE person_id = ? "
-            "ORDER BY id",
+            "SELECT text, owner, owner_name, proposed_by, due, done, meeting_id IS NOT NULL FROM actions "
+            "WHERE person_id = ? ORDER BY id",
             (pid,),
         ).fetchall()
         notes = con.execute(
-            "SELECT text, personal, meeting_id IS NOT NULL FROM notes WHERE person_id = ? ORDER BY id", (pid,)
+            "SELECT text, personal, sensitive, meeting_id IS NOT NULL FROM notes WHERE person_id = ? ORDER BY id",
+            (pid,),
         ).fetchall()
         return {"meetings": meetings, "actions": actions, "notes": notes}
     finally:
@@ -88,8 +90,11 @@ async def test_a_debrief_saved_in_the_tui_writes_what_the_cli_writes(tmp_path: P
 
     cli_rows, tui_rows = rows(by_cli), rows(by_tui)
     assert tui_rows == cli_rows
-    assert any("mum is in hospital" in text and personal for text, personal, _ in tui_rows["notes"])
+    kept = [(text, personal, sensitive) for text, personal, sensitive, _ in tui_rows["notes"]]
+    assert ("She mentioned her mum is in hospital this week.", 1, 1) in kept
+    assert ("She's moving flat next weekend.", 1, 0) in kept
     assert any("rota" in a[0] for a in tui_rows["actions"])
+    assert any(a[1:3] == ("other", "Tom") for a in tui_rows["actions"])
 
 
 async def test_saving_the_same_meeting_twice_in_the_tui_adds_nothing(tmp_path: Path) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from coach.domain import Note, Person
+from coach.domain import Note
+from coach.store.memory import name_key
 from coach.tui.app import CoachApp
 from coach.tui.dialogs import ChooseDialog, Confirm, FormDialog
 from tests.fake_model import FakeChatModel, tool_call
@@ -81,7 +83,9 @@ async def test_export_writes_markdown(make_app: Callable[..., CoachApp]) -> None
         await pilot.pause()
         await pilot.click("#ok")
         await pilot.pause()
-        files = list(app.ws.settings.data_dir.glob("coach-export-*.md"))
+        # Saved where the dialog proposed, outside the data directory (home, here the test's own).
+        assert not list(app.ws.settings.data_dir.glob("coach-export-*"))
+        files = list(Path.home().glob("coach-export-*.md"))
         assert files and "Priya Raman" in files[0].read_text()
         assert oct(files[0].stat().st_mode & 0o777) == "0o600"  # personal notes: owner only, like the CLI's
 
@@ -97,7 +101,11 @@ async def test_palette_lists_memory_commands(make_app: Callable[..., CoachApp]) 
 
 async def test_escape_sequences_in_user_text_are_shown_not_run(make_app: Callable[..., CoachApp]) -> None:
     app = make_app()
-    app.ws.memory.add_person(Person(name="Eve\x1b]0;pwned\x07"))
+    # A name stored by an older coach (names can no longer hold control characters) still shows escaped.
+    app.ws.memory.con.execute(
+        "INSERT INTO people(name, name_key, relationship, role, level, context) VALUES (?, ?, 'peer', '', 'ic', '')",
+        ("Eve\x1b]0;pwned\x07", name_key("Eve\x1b]0;pwned\x07")),
+    )
     app.ws.memory.add_note("Eve\x1b]0;pwned\x07", Note(text="clear \x1b[2J now"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

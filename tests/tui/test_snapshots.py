@@ -19,7 +19,11 @@ SIZES = [(80, 24), (120, 40)]
 
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
+    for widget in pilot.app.query("Input, TextArea"):  # a blinking cursor is on or off by the clock: hold it on
+        widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()  # a table sizes its columns after the refresh that filled it
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -71,3 +75,14 @@ def test_welcome(snap_compare: Any, ws: Workspace, size: tuple[int, int], monkey
     monkeypatch.setattr(ws.settings, "data_dir", Path("/home/you/.local/share/coach"))
     app = CoachApp(ws, today=TODAY, search=fixed_search, warm=False)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress(snap_compare: Any, make_app: Callable[..., CoachApp], size: tuple[int, int]) -> None:
+    """The Progress view (F5) for the selected person: the numbers, then the charts."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.press("f5")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)

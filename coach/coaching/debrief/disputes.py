@@ -27,24 +27,42 @@ Side = Literal["rules", "model"]
 
 
 class Reading(BaseModel):
-    """One side's reading of an action (plain strings: the values of Owner and Proposer)."""
+    """One side's reading of an action (plain strings: the values of Owner and Proposer).
+
+    `owner_name` is who, when the owner is "other" (a named third person or team); None otherwise.
+    """
 
     text: str
     owner: str
+    owner_name: str | None = None
     proposed_by: str
     due: dt.date | None = None
 
     def to_action(self) -> Action:
-        return Action(text=self.text, owner=Owner(self.owner), proposed_by=Proposer(self.proposed_by), due=self.due)
+        return Action(
+            text=self.text,
+            owner=Owner(self.owner),
+            owner_name=self.owner_name,
+            proposed_by=Proposer(self.proposed_by),
+            due=self.due,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {**self.model_dump(), "due": self.due.isoformat() if self.due else None}
+
+    def owner_label(self) -> str:
+        """ "them", "me", … or "Tom (other)"."""
+        return f"{self.owner_name} (other)" if self.owner == "other" and self.owner_name else self.owner
 
     @classmethod
     def of(cls, action: Any) -> Reading:
         """The reading of anything shaped like an action (a DebriefAction, a model's action, an Action)."""
         value = lambda x: str(getattr(x, "value", x))  # noqa: E731 - enums and plain strings alike
-        return cls(text=action.text, owner=value(action.owner), proposed_by=value(action.proposed_by), due=action.due)
+        owner = value(action.owner)
+        name = getattr(action, "owner_name", None) if owner == "other" else None
+        return cls(
+            text=action.text, owner=owner, owner_name=name, proposed_by=value(action.proposed_by), due=action.due
+        )
 
 
 class MergedAction(BaseModel):
@@ -68,9 +86,10 @@ class MergedAction(BaseModel):
             return self.rules if side == "rules" else self.model
         assert self.rules is not None and self.model is not None
         picked = self.rules if side == "rules" else self.model
-        return self.rules.model_copy(
-            update={f: getattr(picked, f) for f in self.conflicts} | {"due": self.rules.due or self.model.due}
-        )
+        update = {f: getattr(picked, f) for f in self.conflicts}
+        if "owner" in self.conflicts:
+            update["owner_name"] = picked.owner_name  # the name goes with the owner it names
+        return self.rules.model_copy(update=update | {"due": self.rules.due or self.model.due})
 
     def agreed(self) -> Reading:
         """The one reading of an undisputed action."""
@@ -103,6 +122,13 @@ def _same(a: str, b: str) -> bool:
     return len(ka & kb) / len(ka | kb) >= 0.5
 
 
+def _same_name(a: Reading, b: Reading) -> bool:
+    """ "Tom" and "Tom Becker", "the caretaker" and "caretaker" name the same owner."""
+    wa, wb = (re.findall(r"[a-z0-9]+", (r.owner_name or "").casefold()) for r in (a, b))
+    wa, wb = [w for w in wa if w != "the"], [w for w in wb if w != "the"]
+    return bool(wa and wb) and (set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
 def merge(model_actions: Sequence[Any], rule_actions: Sequence[Any]) -> Merged:
     """Union of both lists. A matching pair read differently, or an action only one side found, is disputed.
 
@@ -120,6 +146,8 @@ def merge(model_actions: Sequence[Any], rule_actions: Sequence[Any]) -> Merged:
         used.add(match)
         model = models[match]
         conflicts = [f for f in FIELDS if getattr(model, f) not in (getattr(rules, f), "unclear")]
+        if "owner" not in conflicts and model.owner == rules.owner == "other" and not _same_name(model, rules):
+            conflicts.insert(0, "owner")  # both read a third person, but not the same one
         out.actions.append(
             MergedAction(found_by="both", rules=rules, model=model, conflicts=conflicts, disputed=bool(conflicts))
         )
@@ -170,6 +198,7 @@ def summary(readings: Sequence[Reading], disputed: int = 0) -> dict[str, int]:
         "owned_by_them": sum(r.owner == "them" for r in readings),
         "proposed_by_them": sum(r.proposed_by == "them" for r in readings),
         "owned_by_me": sum(r.owner == "me" for r in readings),
+        "owned_by_others": sum(r.owner == "other" for r in readings),
     }
     return out | ({"disputed": disputed} if disputed else {})
 

@@ -1,323 +1,278 @@
-"""Find commitments in parsed sentences and decide who owns and who proposed each.
+"""Find the candidate tasks of a parsed sentence, with their owner, proposer, wording and date span.
 
-The dependency parse does the heavy lifting: the subject of the commitment verb is
-the owner, and a control verb ("asked me to", "told him to", "offered to") says who
-proposed it. Small word lists cover what a parse cannot know (hedges, "already").
+`clauses.read` reads each verb; this module adds what a list of notes says around the parse
+(an owner tag such as "me:" or "(him)", a next-steps header, a bare imperative bullet), words
+the task from the verb's subtree, and keeps the flags the decision is taken from.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coach.coaching.lexicon import ACTION_VERBS
-from coach.domain import Person
+from coach.coaching.debrief.clauses import Clause, blocking, child, read
+from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
+from coach.coaching.debrief.segment import ACTIONS, Segment
+from coach.coaching.lexicon import ACTION_VERBS, DECLINED, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES, PAST_TIME
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-ME, THEM, BOTH, UNCLEAR = "me", "them", "both", "unclear"
-_ME = {"i", "me", "myself", "my"}
-_BOTH = {"we", "us", "ourselves", "both"}
-_THEM = {"he", "she", "him", "her", "they", "them", "himself", "herself", "themselves", "themself"}
-
-OBJECT_CONTROL = {"ask", "tell", "remind", "want", "need", "expect", "assign", "encourage", "challenge", "invite"}
-SUBJECT_CONTROL = {"offer", "volunteer", "promise", "commit", "plan", "decide", "agree", "intend", "go", "have"}
-REPORT = {"say", "mention", "confirm", "suggest", "propose", "recommend", "insist", "think"}
-FUTURE = {"will", "'ll", "shall", "wil"}
-OBLIGATION = {"should", "must", "ought"}
-HEDGE_MODALS = {"might", "may", "could", "would", "'d", "can"}
-HEDGE_ADVERBS = {"maybe", "perhaps", "possibly", "potentially", "eventually", "someday", "hopefully"}
-HEDGE_PHRASES = re.compile(
-    r"\b(at some point|some ?day|one day|if budget allows|budget permitting|if there'?s time|in theory|"
-    r"would be nice|not sure|might|no need to|decided against|down the line|in the future|think about it|"
-    r"consider it|sleep on it)\b",
-    re.I,
-)
-DONE_WORDS = {"already", "previously"}
-
-_PREFIX = re.compile(r"^(?:actions?|todo|ap|next steps?|follow[- ]?ups?)\s*(?:\(([^)]{1,30})\))?\s*[:\-–]\s*", re.I)
-_OWNER_PREFIX = re.compile(r"^([A-Za-z][\w'.-]*(?:\s[A-Za-z][\w'.-]*)?)\s*(?::|\s[-–]\s)\s*(?=\S)")
-_OWNER_SUFFIX = re.compile(r"\s*(?:[(\[]\s*(?:owner:?\s*)?([^)\]]{1,30})[)\]]|@(\w+)|\s[-–]\s*(\w+))\s*\.?$", re.I)
+MAX_WORDS = 24  # a task is worded in at most this many tokens (run-on notes parse into long subtrees)
+_EXCLUDE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", "csubj", "preconj", "expl"}
+_CLAUSES = {"conj", "parataxis", "advcl", "ccomp", "relcl", "dep", "acl"}
+_KEEPS_CLAUSE = {
+    "ask",
+    "check",
+    "find",
+    "see",
+    "confirm",
+    "tell",
+    "let",
+    "get",
+    "have",
+    "make",
+    "help",
+    "remind",
+    "want",
+    "need",
+    "expect",
+}
+_LEAD_SKIP = {"please", "then", "also", "and", "so", "to", "pls", "ok", "okay"}
 
 
 @dataclass
-class Found:
+class Candidate:
+    """A clause that may be a task, worded, with everything the decision needs."""
+
+    clause: Clause
     text: str
-    owner: str
-    proposed_by: str
-    verb: str  # lemma of the action verb, for nudges
-    sentence: str
+    date_text: str  # the words a due date is read from
+    segment: Segment
+    tag: Party | None
+    flags: set[str] = field(default_factory=set)
+    context: str = ""  # the clause with what governs it, for a learned scorer to read
+
+    @property
+    def owner(self) -> Party:
+        return self.clause.owner or NOBODY_PARTY
+
+    @property
+    def kind(self) -> str:
+        return self.clause.kind
 
 
-class Parties:
-    """Maps words in the notes to "me", "them" or "both" for one person."""
-
-    def __init__(self, person: Person) -> None:
-        words = [w.casefold() for w in re.findall(r"[\w'-]+", person.name)]
-        self.names = {w for w in words if len(w) > 1}
-
-    def word(self, text: str) -> str | None:
-        low = text.casefold().strip(".,:;'\"")
-        if low in _ME:
-            return ME
-        if low in _BOTH:
-            return BOTH
-        if low in _THEM or low in self.names:
-            return THEM
-        if len(low) >= 3 and any(n.startswith(low) for n in self.names):
-            return THEM  # a short form: "Dan" for Daniel
-        if len(low) >= 4 and difflib.get_close_matches(low, self.names, n=1, cutoff=0.8):
-            return THEM  # a typo in the person's name
-        return None
-
-    def phrase(self, text: str) -> str | None:
-        found = {p for p in (self.word(w) for w in re.split(r"\s+|/|&|,", text) if w) if p}
-        if not found:
-            return None
-        if BOTH in found or {ME, THEM} <= found:
-            return BOTH
-        return found.pop()
-
-    def token(self, tok: Token | None) -> str | None:
-        if tok is None:
-            return None
-        group = [tok, *[c for c in tok.children if c.dep_ in ("conj", "appos")]]
-        group += [c for t in list(group) for c in t.children if c.dep_ == "conj"]
-        if any(c.lower_ == "both" for c in tok.children):
-            return BOTH
-        found = {p for p in (self.word(t.text) for t in group) if p}
-        if BOTH in found or {ME, THEM} <= found:
-            return BOTH
-        return found.pop() if found else None
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, climbing through xcomp/conj chains when it is shared."""
-    seen = 0
-    while tok is not None and seen < 6:
-        subj = _child(tok, "nsubj", "nsubjpass", "csubj")
-        if subj is not None:
-            return subj
-        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head is tok:
-            return None
-        tok, seen = tok.head, seen + 1
+def resolve_tag(seg: Segment, parties: Parties) -> Party | None:
+    """The owner a tag names ("me:", "(him)", "owner tbc:", "legal:"), or None when it names no party."""
+    for tag in (seg.suffix, seg.prefix):
+        if tag:
+            party = parties.phrase(tag)
+            if party is not None:
+                return party
     return None
 
 
-def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-
-
-def _blocked(tok: Token, allow_would: bool = False) -> bool:
-    """Negated, hedged or already done."""
-    for c in tok.children:
-        if c.dep_ == "neg" or c.lower_ in ("never", "no"):
-            return True
-        if (
-            c.dep_ == "aux"
-            and c.lower_ in HEDGE_MODALS
-            and not (allow_would and c.lower_ in {"would", "'d", "could", "can"})
-        ):
-            return True
-        if c.dep_ in ("advmod", "dep") and c.lower_ in HEDGE_ADVERBS | DONE_WORDS:
-            return True
-    return False
-
-
-def _other(party: str | None) -> str:
-    return {ME: THEM, THEM: ME}.get(party or "", UNCLEAR)
-
-
-def _frame(v: Token, parties: Parties) -> tuple[str | None, str | None] | None:
-    """(owner, proposer) if `v` is a commitment, else None."""
-    head = v.head
-    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to":  # "committed to finishing"
-        head = head.head
-    if (
-        v.dep_ in ("xcomp", "ccomp", "pcomp")
-        and head.lemma_ in OBJECT_CONTROL | SUBJECT_CONTROL | REPORT
-        and head is not v
-    ):
-        if _blocked(head, allow_would=True) or "already" in {c.lower_ for c in head.children}:
-            return None
-        own_subj = _child(v, "nsubj", "nsubjpass")
-        speaker = parties.token(_subject(head)) if head.dep_ != "ccomp" or _child(head, "nsubj") else None
-        if head.dep_ == "ROOT" or _child(head, "nsubj", "nsubjpass"):
-            speaker = parties.token(_child(head, "nsubj"))
-        if speaker is None and _subject(head) is None and head.tag_ == "VBD":
-            speaker = ME  # "Told Tom to ...": notes are written by the user
-        if _child(head, "nsubjpass") is not None:  # "she was asked to ..."
-            return (parties.token(_child(head, "nsubjpass")), None) if not _blocked(v) else None
-        if head.lemma_ in REPORT:
-            if own_subj is None:
-                return None if head.lemma_ not in ("suggest", "propose") else (UNCLEAR, speaker)
-            subjunctive = head.lemma_ != "say" and v.tag_ in ("VB", "VBP")
-            future = _aux(v) & (FUTURE | OBLIGATION | {"would", "'d", "could", "can"}) or subjunctive
-            if not future or _blocked(v, allow_would=True) or "going" in {c.lower_ for c in v.children}:
-                return None if not future else (parties.token(own_subj), speaker)
-            return parties.token(own_subj), speaker
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if own_subj is not None and infinitive and head.lemma_ in OBJECT_CONTROL:  # "wants me to", "expect him to"
-            owner = parties.token(own_subj)
-            return None if owner is None or _blocked(v) else (owner, speaker)
-        if own_subj is not None and v.dep_ == "ccomp" and head.lemma_ in OBJECT_CONTROL:
-            # "I told Daniel I'd write up the options": the clause's own subject owns it
-            if _blocked(v, allow_would=True) or not (_aux(v) & (FUTURE | OBLIGATION | {"would", "'d", "could", "can"})):
-                return None
-            return parties.token(own_subj), speaker
-        if _blocked(v, allow_would=head.lemma_ in ("ask", "agree", "suggest")):
-            return None
-        if head.lemma_ == "want" and _child(head, "dobj", "iobj") is None and own_subj is None:
-            return None  # a wish, not a commitment
-        if head.lemma_ == "go" and head.lower_ != "going":
-            return None
-        if head.lemma_ == "have" and not any(c.lower_ == "to" for c in v.children):
-            return None
-        obj = _child(head, "dobj", "iobj") or own_subj
-        if head.lemma_ in OBJECT_CONTROL and obj is not None:
-            owner = parties.token(obj)
-            if owner is None:
-                return None  # a third party was asked: the real action is asking them
-            return owner, speaker
-        if own_subj is None and v.tag_ not in ("VB", "VBG"):
-            return None  # "she volunteered to mentor two new team leads": "leads" is not a second action
-        subject = parties.token(own_subj) if own_subj is not None else speaker
-        if head.lemma_ in ("need", "have"):
-            return subject, ME
-        if head.lemma_ == "agree":
-            return subject, (UNCLEAR if subject == BOTH else _other(subject)) if own_subj is None else speaker
-        return subject, (subject if subject in (ME, THEM) else None)
-    aux = _aux(v)
-    if aux & (FUTURE | OBLIGATION) and not _blocked(v):
-        if head is not v and head.lemma_ in REPORT and v.dep_ == "ccomp":
-            return None  # handled via the reporting verb
-        subj = _child(v, "nsubj")
-        passive = _child(v, "nsubjpass")
-        if passive is not None or _child(v, "auxpass") is not None:
-            agent = _child(v, "agent")
-            pobj = _child(agent, "pobj") if agent is not None else None
-            return (parties.token(pobj), None)
-        owner = parties.token(subj) if subj is not None else parties.token(_subject(v))
-        if aux & OBLIGATION:
-            return owner, ME
-        return owner, (owner if owner in (ME, THEM) else None)
-    return None
-
-
-def _shorthand(v: Token, parties: Parties) -> str | None:
-    """'Tom to send the slides': a party right before an infinitive at the root."""
-    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        return None
-    if v.dep_ != "ROOT":
-        head = v.head
-        if head.pos_ in ("PROPN", "PRON", "NOUN") and head.dep_ == "ROOT" and head.i < v.i:
-            return parties.token(head) or UNCLEAR
-        return None
-    before = [c for c in v.children if c.i < v.i and c.dep_ not in ("aux", "punct")]
-    if not before or _blocked(v):
-        return None
-    return parties.token(before[0]) or parties.phrase(" ".join(t.text for t in before)) or UNCLEAR
-
-
-def _imperative(v: Token, sent: Span) -> bool:
-    if v.dep_ != "ROOT" or v.tag_ != "VB" or _child(v, "nsubj", "aux", "nsubjpass") is not None or _blocked(v):
+def _separate(c: Token, v: Token) -> bool:
+    """A clause hanging off the task's verb that is a statement of its own, not part of the task."""
+    if c.dep_ not in _CLAUSES:
         return False
-    lead = [t for t in sent if t.i < v.i and not t.is_punct and t.lower_ not in ("please", "then", "also", "and")]
-    return not lead and v.lower_ not in ("thanks", "thank", "discuss", "see", "note")
+    if c.dep_ == "conj":
+        return child(c, "nsubj", "nsubjpass") is not None or c.pos_ not in ("VERB", "AUX")
+    if c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() in _KEEPS_CLAUSE:
+        return False  # "ask Joel whether his team can take it", "get the gatehouse to log arrivals"
+    if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children):
+        return False  # "if it doesn't improve", "before Friday service": the task's condition or time
+    return c.dep_ in ("parataxis", "relcl") or child(c, "nsubj", "nsubjpass") is not None
 
 
-_EXCLUDE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "conj", "punct", "mark", "csubj", "preconj"}
-
-
-def action_text(v: Token) -> str:
-    passives = [c for c in v.children if c.dep_ == "nsubjpass"]
-    if passives:  # "the budget will be sorted" -> "Sort the budget"
-        # The small model may split a compound subject ("the design doc") into several nsubjpass children.
-        subject = sorted({t.i for c in passives for t in c.subtree})
-        by_agent = {t.i for c in v.children if c.dep_ == "agent" for t in c.subtree}  # "by the team": the owner
-        rest = [t for t in v.subtree if t.i > v.i and t.dep_ != "punct" and t.i not in by_agent]
-        first = v.doc[subject[0]]
-        lead = first.text if first.pos_ == "PROPN" else first.lower_  # "Send the slides", not "Send The slides"
-        words = [v.lemma_, lead, *(v.doc[i].text for i in subject[1:]), *(t.text for t in rest)]
-        text = " ".join(words)
-        return text[:1].upper() + text[1:]
+def _words(v: Token, *, keep_conj: bool, others: frozenset[int] = frozenset()) -> list[Token]:
     skip: set[int] = set()
+    for t in v.subtree:  # another task inside this one's subtree ("… and Jess is going to redo it") is its own
+        if t.i in others and t.i != v.i:
+            skip.update(x.i for x in t.subtree)
     for c in v.children:
-        party_first = c.i < v.i and c.dep_ == "npadvmod" and c.pos_ in ("PROPN", "PRON")  # "Tom to draft the plan"
-        if c.dep_ in _EXCLUDE or c.lower_ in HEDGE_ADVERBS | {"both", "together"} or c.dep_ == "agent" or party_first:
+        party_first = c.i < v.i and c.dep_ in ("npadvmod", "nsubj") and c.pos_ in ("PROPN", "PRON", "NOUN")
+        hedge = c.dep_ in ("advmod",) and c.lower_ in HEDGE_ADVERBS
+        if c.dep_ in _EXCLUDE or (c.dep_ == "cc" and not keep_conj) or hedge or party_first or _separate(c, v):
             skip.update(t.i for t in c.subtree)
-    tokens = [t for t in v.subtree if t.i not in skip]
-    text = "".join(t.text_with_ws for t in tokens).strip().strip(",.;:-– ")
+        if c.dep_ == "conj" and not keep_conj:
+            skip.update(t.i for t in c.subtree)
+    for c in v.subtree:  # ", which I think is great": a comment on the task, not the task
+        if c.dep_ == "relcl" and c.i > v.i:
+            first = min(t.i for t in c.subtree)
+            if first > 0 and (c.doc[first - 1].text == "," or c.doc[first].lower_ == "which"):
+                skip.update(t.i for t in c.subtree)
+    return sorted((t for t in v.subtree if t.i not in skip and t.i >= v.i), key=lambda t: t.i)
+
+
+def _passive_text(v: Token) -> str | None:
+    """ "The design doc will be reviewed by the team" -> "Review the design doc"."""
+    passives = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if not passives:
+        return None
+    subject = sorted({t.i for c in passives for t in c.subtree})
+    by_agent = {t.i for c in v.children if c.dep_ == "agent" for t in c.subtree}
+    rest = [t for t in _words(v, keep_conj=True) if t.i > v.i and t.i not in by_agent]
+    first = v.doc[subject[0]]
+    lead = first.text if first.pos_ == "PROPN" else first.lower_
+    return " ".join([v.lemma_, lead, *(v.doc[i].text for i in subject[1:]), *(t.text for t in rest)])
+
+
+def action_text(v: Token, others: frozenset[int] = frozenset()) -> str:
+    """The task in the notes' own words, starting at its verb ("set up a weekly sync with their lead")."""
+    text = _passive_text(v)
+    if text is None:
+        tokens = _words(v, keep_conj=True, others=others)[:MAX_WORDS]
+        text = "".join(
+            t.text + (t.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1 else " ")
+            for i, t in enumerate(tokens)
+        )
+    text = " ".join(text.split()).strip(",.;:-–—> ")
     return text[:1].upper() + text[1:]
 
 
-def _owner_tags(text: str, parties: Parties) -> tuple[str, str | None]:
-    """Strip 'Action (me):', 'Tom:' or '(owner: me)' markers; return the rest and the owner they name."""
-    owner = None
-    if m := _PREFIX.match(text):
-        owner = parties.phrase(m[1]) if m[1] else None
-        text = text[m.end() :]
-    if m := _OWNER_PREFIX.match(text):
-        named = parties.phrase(m[1])
-        if named is not None:
-            owner, text = named, text[m.end() :]
-    if m := _OWNER_SUFFIX.search(text):
-        named = parties.phrase(next(g for g in m.groups() if g))
-        if named is not None:
-            owner, text = named, text[: m.start()]
-    return text, owner
+def date_text(clause: Clause) -> str:
+    """Where the due date is said: the task's own words, and the time words on its governing verbs."""
+    v = clause.verb
+    words = [t.text for t in v.subtree if not (t.dep_ == "conj" and child(t, "nsubj") is not None)]
+    for g in (clause.governor, v.head if v.dep_ in ("xcomp", "ccomp") else None):
+        if g is None or g is v:
+            continue
+        for c in g.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod") and c.i not in {t.i for t in v.subtree}:
+                words += [t.text for t in c.subtree]
+    return " ".join(words)
 
 
-def prepare(text: str, parties: Parties) -> tuple[str, str | None]:
-    return _owner_tags(text, parties)
+def window(clause: Clause, sent: Span) -> str:
+    """The words around a clause that can take it back ("…, nothing decided", "maybe next year")."""
+    v = clause.verb
+    tokens = list(v.subtree)
+    start = min([tokens[0].i, *([clause.governor.i] if clause.governor is not None else [])])
+    end = min(tokens[-1].i + 4, sent.end, start + 40)
+    return sent.doc[max(start - 2, sent.start) : end].text
 
 
-def find_actions(sent: Span, parties: Parties, tagged_owner: str | None, bullet: bool) -> list[Found]:
-    """Every commitment in one parsed sentence."""
-    if sent.text.rstrip().endswith("?") or HEDGE_PHRASES.search(sent.text):
-        return []
-    found: list[Found] = []
-    claimed: set[int] = set()
+def _leftmost(clause: Clause) -> int:
+    """Where a clause starts: its governor or subject may come before its verb ("said he'd do it")."""
+    v = clause.verb
+    starts = [v.i, *([clause.governor.i] if clause.governor is not None else [])]
+    starts += [c.left_edge.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i < v.i]
+    return min(starts)
 
-    def add(v: Token, owner: str | None, proposer: str | None) -> None:
-        if v.i in claimed:
+
+def _linear(v: Token, sent: Span, stop: int) -> str:
+    """A list item's task: its words from the verb to the next task or the end of the item."""
+    return sent.doc[v.i : min(stop, sent.end)].text
+
+
+def _imperative(v: Token, sent: Span) -> bool:
+    if v.dep_ != "ROOT" or child(v, "nsubj", "nsubjpass", "aux") is not None:
+        return False
+    if v.tag_ not in ("VB", "VBP") and not (v.i == _first_word(sent) and v.lower_ in ACTION_VERBS):
+        return False
+    return _first_word(sent) == v.i and v.lower_ not in ("thanks", "thank", "see", "note", "please")
+
+
+def _first_word(sent: Span) -> int:
+    for t in sent:
+        if not t.is_punct and t.lower_ not in _LEAD_SKIP:
+            return t.i
+    return sent.start
+
+
+def _imperative_owner(v: Token, seg: Segment, tag: Party | None, parties: Parties) -> Party:
+    if tag is not None:
+        return tag
+    if any(c.lower_ == "together" for c in v.children) or any(t.lower_ == "both" for t in v.sent):
+        return Party(BOTH)
+    if seg.follows:
+        return Party(ME)  # "she wants to shadow the audit -> ask Hamid": the writer's note to self
+    return NOBODY_PARTY
+
+
+def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) -> list[Candidate]:
+    """Every clause of one parsed sentence that may be a task, once each."""
+    out: list[Candidate] = []
+    seen: set[int] = set()
+
+    def add(clause: Clause) -> None:
+        if clause.verb.i in seen:
             return
-        claimed.add(v.i)
-        text = action_text(v)
+        seen.add(clause.verb.i)
+        text = action_text(clause.verb)
         if len(text) < 3:
             return
-        proposed = proposer if proposer in (ME, THEM) else UNCLEAR
-        found.append(Found(text, owner or UNCLEAR, proposed, v.lemma_.lower(), sent.text))
-        for c in v.children:  # "I'll email the vendor and chase procurement"
-            shares_subject = c.dep_ == "conj" and _child(c, "nsubj") is None and c.tag_ == "VB"
-            if shares_subject and c.pos_ in ("VERB", "AUX") and not _blocked(c):
-                add(c, owner, proposer)
+        owner = clause.owner
+        if tag is not None and (owner is None or owner.role == UNCLEAR or clause.kind in ("imperative", "shorthand")):
+            clause.owner = tag
+        flags = set(clause.flags)
+        if HEDGE_PHRASES.search(window(clause, sent)):
+            flags.add("hedge_phrase")
+        if DONE_MARK.search(sent.doc.text[clause.verb.idx :]):
+            flags.add("done")  # "Anjali to put Brightwell on stop (done before we finished)"
+        if PAST_TIME.search(date_text(clause)):
+            flags.add("past_time")
+        if sent.text.rstrip().endswith("?"):
+            flags.add("question")
+        after = sent.doc.text[clause.verb.idx :]
+        if clause.kind == "object_control" and DECLINED.search(after[len(text) : len(text) + 60]):
+            flags.add("declined")
+        if clause.verb.lemma_.lower() in ACTION_VERBS or clause.verb.lower_ in ACTION_VERBS:
+            flags.add("action_verb")
+        out.append(Candidate(clause, text, date_text(clause), seg, tag, flags, window(clause, sent)))
 
     for v in sent:
-        if v.pos_ not in ("VERB", "AUX") or v.i in claimed or v.dep_ in ("aux", "auxpass"):
-            continue
-        frame = _frame(v, parties)
-        if frame is not None:
-            owner, proposer = frame
-            add(v, owner or tagged_owner, proposer)
-            continue
-        short = _shorthand(v, parties)
-        if short is not None:
-            add(v, tagged_owner or short, None)
-        elif (bullet or tagged_owner) and _imperative(v, sent):
-            add(v, tagged_owner, None)
-    if not found and (bullet or tagged_owner):
-        words = [t for t in sent if not t.is_punct and t.lower_ not in ("please", "then", "also")]
-        if words and words[0].lower_ in ACTION_VERBS and words[0].dep_ != "nsubj" and not _blocked(words[0]):
-            text = sent.text.strip().strip(",.;:-– ")
-            found.append(
-                Found(text[:1].upper() + text[1:], tagged_owner or UNCLEAR, UNCLEAR, words[0].lower_, sent.text)
-            )
-    return found
+        clause = read(v, parties)
+        if clause is not None:
+            add(clause)
+        elif (seg.bullet or tag is not None or seg.section == ACTIONS) and _imperative(v, sent):
+            owner = _imperative_owner(v, seg, tag, parties)
+            add(Clause(v, "imperative", owner, UNCLEAR, False, flags=blocking(v)))
+    if not out and (seg.bullet or tag is not None or seg.task):
+        first = sent.doc[_first_word(sent)] if len(sent) else None
+        verbish = first is not None and (first.lower_ in ACTION_VERBS or (tag is not None or seg.task))
+        pos_ok = first is not None and (first.pos_ in ("VERB", "NOUN", "ADJ", "X") or first.lower_ in ACTION_VERBS)
+        starts_task = first is not None and first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START
+        if first is not None and verbish and pos_ok and starts_task:
+            owner = _imperative_owner(first, seg, tag, parties)
+            flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
+            clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
+            text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
+            out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags), sent.text))
+    if len(out) > 1:  # word each task without the others that the parse hung inside it
+        for c in out:
+            v = c.clause.verb
+            others = set()
+            for o in out:
+                if o is c:
+                    continue
+                others.add(o.clause.verb.i)
+                g = o.clause.governor
+                if g is not None and g.i != v.i and not g.is_ancestor(v):
+                    others.add(g.i)
+            if "misparsed" not in c.flags:
+                text = action_text(v, frozenset(others))
+                if len(text) >= 3:
+                    c.text = text
+    if seg.bullet or tag is not None:  # a list item: word each task to the next one, the parse of terse
+        starts = sorted(_leftmost(c.clause) for c in out)  # notes is too frail for subtrees
+        for c in out:
+            if c.kind in ("imperative", "shorthand") or len(out) == 1:
+                later = [i for i in starts if i > c.clause.verb.i]
+                text = _linear(c.clause.verb, sent, later[0] if later else sent.end).strip(",.;:-–—> ")
+                if len(text) > len(c.text):
+                    c.text = text[:1].upper() + text[1:]
+    return out
+
+
+_NOT_TASK_START = {"no", "not", "nothing", "none", "still", "already", "good", "great", "fine", "ok", "okay", "done"}
+
+
+def owner_fields(party: Party) -> tuple[str, str | None]:
+    """(owner value, owner_name) for the domain's Action."""
+    if party.role == OTHER and party.name:
+        return OTHER, party.name
+    if party.role in (ME, THEM, BOTH):
+        return party.role, None
+    return UNCLEAR, None

@@ -1,7 +1,10 @@
-"""Coaching nudges after a 1:1, phrased as questions where a question will do.
+"""Coaching nudges after a 1:1, phrased as questions where a question will do, each grounded in what the
+debrief found (quoting the action it is about).
 
 After the 121s article (the report names their own actions; too many actions swamp
-people; turn up) and Schein & Schein on personizing.
+people; turn up) and Schein & Schein on personizing. The report proposing and owning an
+action is praised; a manager who proposed most of the actions is asked which the report
+could own.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class ActionView:
     owner: str
     proposed_by: str
     verb: str
+    owner_name: str | None = None
 
 
 def _first(person: Person) -> str:
@@ -65,8 +69,30 @@ def build_nudges(
                 "be the one to choose them? A long list tends to swamp people rather than help them.",
             )
         )
+    theirs = [a for a in actions if a.owner == "them" and a.proposed_by == "them"]
+    if theirs and is_report:
+        extra = f" (and {len(theirs) - 1} more)" if len(theirs) > 1 else ""
+        out.append(
+            Nudge(
+                "report_owns",
+                f"{first} proposed {_quote(theirs[0].text, 50)}{extra} and owns it: the next step came from them. "
+                "Say you noticed next time; people follow through on the actions they chose.",
+            )
+        )
+    proposed = [a for a in actions if a.proposed_by in ("me", "them")]
+    mine = [a for a in proposed if a.proposed_by == "me"]
+    most_mine = is_report and len(proposed) >= 2 and len(mine) * 2 > len(proposed)
+    if most_mine:
+        listed = ", ".join(_quote(a.text, 40) for a in mine[:3])
+        out.append(
+            Nudge(
+                "manager_proposed_most",
+                f"You proposed {len(mine)} of the {len(proposed)} actions ({listed}). Which of them could {first} "
+                f"own? Next time, ask “What do you think the next step is?” before offering yours.",
+            )
+        )
     assigned = [a for a in actions if a.owner == "them" and a.proposed_by == "me"]
-    if assigned and is_report:
+    if assigned and is_report and not most_mine:
         listed = ", ".join(_quote(a.text, 40) for a in assigned[:3])
         out.append(
             Nudge(
@@ -84,6 +110,17 @@ def build_nudges(
                 f"Who owns {_quote(unclear[0].text, 50)}"
                 + (f" and {len(unclear) - 1} more" if len(unclear) > 1 else "")
                 + "? A quick message to agree an owner saves a surprise at the next 1:1.",
+            )
+        )
+    others = [a for a in actions if a.owner == "other"]
+    if others:
+        a = others[0]
+        out.append(
+            Nudge(
+                "others_own",
+                f"{a.owner_name or 'Someone else'} owns {_quote(a.text, 50)}"
+                + (f" and {len(others) - 1} more action(s) sit with others" if len(others) > 1 else "")
+                + ". Do they know? A short message to confirm it keeps it from falling between you.",
             )
         )
     support = [a for a in actions if a.owner == "me" and (a.proposed_by == "them" or a.verb in _SUPPORT)]

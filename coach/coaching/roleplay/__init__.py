@@ -24,7 +24,7 @@ from coach.coaching.roleplay.live import compact, explain
 from coach.coaching.roleplay.persona import PersonaCard, Temperament, build_card, parse_difficulty, parse_temperament
 from coach.coaching.roleplay.rubric import CheckResult, Said, evaluate_all
 from coach.coaching.roleplay.scenarios import SCENARIOS, Scenario, choose_scenario, get_scenario
-from coach.coaching.roleplay.scorecard import AgendaOutcome, Scorecard, find_passage, try_next
+from coach.coaching.roleplay.scorecard import AgendaOutcome, Scorecard, find_passage, rubric_next
 from coach.coaching.roleplay.state import InnerState
 from coach.coaching.transcript import ScoredLine, Summary, summarise
 from coach.domain import PersonRecord, Searcher
@@ -85,9 +85,12 @@ class Drill:
     _before: InnerState | None = None
 
     # -- recording ------------------------------------------------------------------------------
+    def _last(self, speaker: str) -> str | None:
+        return next((line for who, line in reversed(self.transcript) if who == speaker), None)
+
     def record_user_line(self, text: str) -> LineAnalysis:
-        """Score the user's line, read its cues, and let the persona's inner state take it in."""
-        analysis = self.score(text)
+        """Score the user's line (against the persona's last turn), read its cues, let the inner state take it in."""
+        analysis = self.score(text, self._last("them"))
         own, stance = ownership(text), position(text)
         remembered = recall(text, self.persona.facts())
         self._before = copy.deepcopy(self.state)
@@ -114,7 +117,7 @@ class Drill:
         `proposed_action` None: read it from the line ("" = the engine knows it proposed nothing).
         `surfaced` None: decide from the line whether it brought the agenda up (a model's reply).
         """
-        analysis = self.score(text)
+        analysis = self.score(text, self._last("me"))
         if proposed_action is None:
             proposed_action = self_proposal(text)
         earned = not self.state.surfaced and self.state.earned_at is not None
@@ -249,7 +252,7 @@ def end(drill: Drill, search: Searcher | None = None) -> Scorecard:
     summary = drill.summary()
     personized = bool(summary.personal_asks or summary.personal_reveals)
     rubric = drill.rubric()
-    advice, query = try_next(rubric, drill.scenario.checks, summary, drill.scenario)
+    advice, query = rubric_next(rubric, drill.scenario.checks, summary, drill.scenario)
     passage, note = find_passage(search, query)
     turns = sum(1 for speaker, _ in drill.transcript if speaker == "me")
     s = drill.state
@@ -269,7 +272,6 @@ def end(drill: Drill, search: Searcher | None = None) -> Scorecard:
         drill.agenda.source,
         said_by_model,
     )
-    reflections = sum(1 for x in drill.lines if x.speaker == "me" and x.analysis.reflection)
     return Scorecard(
         drill.persona.name,
         drill.scenario,
@@ -286,5 +288,4 @@ def end(drill: Drill, search: Searcher | None = None) -> Scorecard:
         temperament=drill.persona.temperament.value,
         difficulty=drill.persona.difficulty,
         engine=drill.engine_kind,
-        reflections=reflections,
     )

@@ -103,7 +103,6 @@ class Scorecard:
     temperament: str = ""
     difficulty: int = 2
     engine: str = "offline"  # or "model"
-    reflections: int = 0
 
     @property
     def checks_met(self) -> int:
@@ -160,9 +159,9 @@ class Scorecard:
             f"- Turns: {self.turns}",
             f"- Your share of the words: {ratio}",
             f"- Open questions: {s.open_questions} of {s.questions} ({share})",
-            f"- Reflections: {self.reflections}",
             f"- Personal asks: {s.personal_asks}; personal reveals: {s.personal_reveals}",
             f"- Directives: {s.directives}",
+            f"- Reflections: {s.reflections}{_per_question(s)}",
             f"- Personizing move: {'yes' if self.personized else 'no'}",
             f"- {first} proposed their own actions: {'yes' if self.proposed_own_actions else 'no'}",
         ]
@@ -180,6 +179,13 @@ class Scorecard:
         for w in self.warnings:
             out.append(f"\nNote: {w}")
         return "\n".join(out) + "\n"
+
+
+def _per_question(s: Summary) -> str:
+    """ " (0.5 per question: low; MITI: 1 fair, 2 good)", or "" before any question."""
+    if s.reflection_to_question is None:
+        return ""
+    return f" ({s.reflection_to_question:g} per question: {s.reflection_rating}; MITI: 1 fair, 2 good)"
 
 
 def _plain(text: str) -> str:
@@ -201,7 +207,7 @@ def _rubric_line(r: CheckResult, x: Callable[[str], str] = _plain) -> str:
     return f"- {r.mark()} {x(r.label)}: {verdict}{body}{why}"
 
 
-def try_next(
+def rubric_next(
     rubric: list[CheckResult], specs: tuple[CheckSpec, ...], summary: Summary, scenario: Scenario
 ) -> tuple[str, str]:
     """One thing to try next time (the first unmet check that matters most), and a query for a passage."""
@@ -214,6 +220,37 @@ def try_next(
     for kind in PRIORITY:
         if kind in unmet and kind in by_id:
             return by_id[kind].advice, by_id[kind].query or scenario.search
+    return try_next(summary, personized=True, proposed=True, scenario=scenario)  # every check met: the figures
+
+
+def try_next(summary: Summary, personized: bool, proposed: bool, scenario: Scenario) -> tuple[str, str]:
+    """One thing to try next time from the figures alone (no rubric), and the query for a passage that backs it."""
+    if summary.lines_me == 0:
+        return "Say something next time: open with a question about them.", scenario.search
+    if summary.directives:
+        return (
+            'When you feel the urge to hand over an answer, ask "What options do you see?" and wait.',
+            "let the person identify their own actions rather than being told",
+        )
+    if not personized:
+        return (
+            "Make one personal move early: ask how they are really doing, or share something of your own first.",
+            "personization ask or reveal something personal reciprocity",
+        )
+    if not proposed:
+        return (
+            "Ask an open question about their priorities and let them name the next step.",
+            "report identifies their own actions priorities questions",
+        )
+    if summary.questions >= 2 and summary.reflection_rating == "low":
+        return (
+            'After they answer, say back what you heard before the next question ("So what worries you is…").',
+            "listen reflect back what you heard before asking the next question",
+        )
+    if summary.talk_ratio is not None and summary.talk_ratio > 0.5:
+        return "Say less: after each question, leave the silence to them.", "ask questions listen create space"
+    if summary.open_question_share is not None and summary.open_question_share < 0.5:
+        return "Turn yes/no questions into what or how questions.", "asking questions to learn more open questions"
     return "Good drill. Try it again at a harder difficulty or with another temperament.", scenario.search
 
 

@@ -2,7 +2,10 @@
 
 The extracted actions sit in a table where `o` and `p` cycle the owner and who
 proposed it on the selected row, so the manager can correct the extraction
-before anything is written. Saving asks for confirmation first.
+before anything is written. A third person's action shows their name ("Tom
+(other)"); the owner cycle offers "other" when a reading named someone. The
+personal follow-ups the save will keep are listed under the nudges. Saving asks
+for confirmation first.
 
 With a model, the model reads the notes too (in a worker: the rules' actions
 show at once, the model's reading follows) and a "Found by" column says who
@@ -32,13 +35,14 @@ from coach.domain import Action, Meeting, Owner, PersonRecord, Proposer
 from coach.errors import CoachError
 from coach.textsafe import one_line, printable
 from coach.tui.chat import ChatPanel
+from coach.tui.drafts import DraftKeeper, carry
 from coach.tui.protocol import coach_app
 
 if TYPE_CHECKING:
     from coach.coaching.debrief.disputes import Merged, MergedAction
     from coach.workspace import DebriefResult
 
-OWNERS = [Owner.them, Owner.me, Owner.both, Owner.unclear]
+OWNERS = [Owner.them, Owner.me, Owner.both, Owner.other, Owner.unclear]
 PROPOSERS = [Proposer.them, Proposer.me, Proposer.unclear]
 QUESTIONS = [
     "What did they bring to the meeting, and what did you bring?",
@@ -131,9 +135,9 @@ class ActionsTable(DataTable[Any]):
 
     def _field(self, row: Row, name: str) -> str | Text:
         if name in row.open:
-            rules, model = getattr(row.merged.rules, name), getattr(row.merged.model, name)
+            rules, model = (_value(r, name) for r in (row.merged.rules, row.merged.model))
             return Text(f"{rules} | {model}?", style="bold yellow")
-        return str(getattr(row.action, name).value)
+        return one_line(row.action.owner_label(), 24) if name == "owner" else str(getattr(row.action, name).value)
 
     def _source(self, row: Row) -> str | Text:
         if not row.open:
@@ -181,7 +185,20 @@ class ActionsTable(DataTable[Any]):
         self._changed()
 
     def action_owner(self) -> None:
-        self._edit("owner", OWNERS)
+        """Cycle the owner; "other" comes round only when a reading named the third person."""
+        row = self._current()
+        if row is None:
+            return
+        name = row.action.owner_name or next(
+            (r.owner_name for r in (row.merged.rules, row.merged.model) if r is not None and r.owner_name), None
+        )
+        values = OWNERS if name else [o for o in OWNERS if o is not Owner.other]
+        owner = _cycle(values, row.action.owner)
+        row.action = row.action.model_copy(
+            update={"owner": owner, "owner_name": name if owner is Owner.other else None}
+        )
+        row.open.discard("owner")  # an explicit edit is the user's decision
+        self._changed()
 
     def action_proposer(self) -> None:
         self._edit("proposed_by", PROPOSERS)
@@ -207,6 +224,13 @@ class ActionsTable(DataTable[Any]):
             self._changed()
 
 
+def _value(reading: Any, name: str) -> str:
+    """One reading's owner ("Tom (other)") or proposer, for a disputed cell."""
+    if reading is None:
+        return "—"
+    return str(reading.owner_label() if name == "owner" else getattr(reading, name))
+
+
 def _dispute_detail(row: Row) -> Text:
     """Both readings of the highlighted disputed action, in words (the table is often too narrow for them)."""
     m = row.merged
@@ -217,7 +241,7 @@ def _dispute_detail(row: Row) -> Text:
         return out.append(f" — only the {m.found_by} found it. {key}: keep it; {other[0]} or x: drop it.\n")
     for name in sorted(row.open):
         label = "owner" if name == "owner" else "proposed by"
-        out.append(f" — {label}: the rules read {getattr(m.rules, name)}, the model {getattr(m.model, name)}")
+        out.append(f" — {label}: the rules read {_value(m.rules, name)}, the model {_value(m.model, name)}")
     return out.append(".\n")
 
 
@@ -230,7 +254,10 @@ class DebriefMode(Vertical):
         self.today = dt.date.today()
         self.question = 0
         self.nudges: list[str] = []
+        self.personal: list[tuple[str, bool]] = []  # personal follow-ups the save keeps: (text, sensitive)
         self.result: DebriefResult | None = None  # the last reading of the notes, saved by F7
+        self.drafts = DraftKeeper(self, "debrief")  # each person's unsaved notes, in memory and on disk
+        self.gone: str | None = None  # the notes on screen were typed for someone forgotten meanwhile
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -257,20 +284,59 @@ class DebriefMode(Vertical):
 
     def show(self, record: PersonRecord | None, today: dt.date) -> None:
         self.today = today
-        if self.record is not None and record is not None and record.person.name == self.record.person.name:
+        if self.record is not None and record is not None and record.person.id == self.record.person.id:
+            if record.person.name != self.record.person.name:  # renamed elsewhere: the interview reopens
+                self.query_one("#interview", ChatPanel).drop_session()
+            self.record = record
             return
+        area = self.query_one("#notes", TextArea)
+        orphan, gone = (area.text, self.gone) if self.gone else ("", None)
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.changed(self.record.person.id, area.text)
+            self.drafts.flush()
         self.record = record
+        self.gone = None
+        text, restored = self.drafts.take(record.person.id) if record and record.person.id is not None else ("", False)
+        text = carry(text, orphan, gone or "")
+        if text != area.text:
+            area.text = text
+        if restored and record is not None:
+            self.app.notify(printable(f"Your unsaved notes for {record.person.name} are back."), markup=False)
         self.question = 0
         self.query_one("#interview", ChatPanel).drop_session()
         self.query_one("#meeting-date", Input).value = today.isoformat()
         self.workers.cancel_group(self, "debrief")  # a model still reading the last person's notes
         self.result = None
+        self.personal = []
         self._table_shows(None, model=False)
         self.query_one("#nudges", Static).update("")
 
     def on_mount(self) -> None:
         panel = self.query_one("#interview", ChatPanel)
         panel.call_after_refresh(panel.add, f"**Coach:** {QUESTIONS[0]}", "msg-coach")
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        if self.record is not None:
+            self.drafts.changed(self.record.person.id, event.text_area.text)
+
+    def person_gone(self, person_id: int) -> None:
+        """Forgotten in another window: end the interview and write nothing more; the notes stay on screen."""
+        if self.record is None or self.record.person.id != person_id:
+            return
+        self.drafts.forget(person_id)
+        self.gone = self.record.person.name
+        self.record = None
+        self.result = None
+        self.workers.cancel_group(self, "debrief")
+        self.query_one("#interview", ChatPanel).reset()
+        self._table_shows(None, model=False)
+        self.query_one("#nudges", Static).update(
+            Text(f"{printable(self.gone)} was forgotten; these notes are not saved anywhere.", style="bold yellow")
+        )
+
+    def on_unmount(self) -> None:
+        self.drafts.flush()
 
     def _interview(self, answer: str) -> str:
         """The offline interviewer: the next of a few fixed questions."""
@@ -350,6 +416,7 @@ class DebriefMode(Vertical):
     def _shown(self, result: DebriefResult) -> None:
         self._table_shows(result.merged, model=False)
         self.nudges = result.nudges
+        self.personal = [(p.text, p.sensitive) for p in result.personal]
         self._status()
 
     def _status(self, extra: Text | None = None) -> None:
@@ -358,6 +425,9 @@ class DebriefMode(Vertical):
         text = Text()
         for n in self.nudges:
             text.append("➜ ", style="bold yellow").append(printable(n) + "\n")
+        for note, sensitive in self.personal:
+            text.append("♥ ", style="bold magenta").append("Kept to ask about next time, if they want to share: ")
+            text.append(printable(one_line(note, 90)) + (" (sensitive: with care)" if sensitive else "") + "\n")
         if table.undecided:
             text.append(f"⚠ {table.undecided} action(s) disputed between the rules and the model: ", style="bold")
             text.append("on each ⚠ row press r (rules' reading), m (model's) or x (drop).\n")
@@ -425,9 +495,12 @@ class DebriefMode(Vertical):
             self.app.notify(printable(saved.warning or "Not saved."), severity="warning", markup=False)
             return
         self.app.notify(printable(f"Saved the 1:1 with {result.person}."), markup=False)
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.saved(self.record.person.id)
         app.changed()
         self.query_one("#notes", TextArea).text = ""
         self.result = None
         self._table_shows(None, model=False)
         self.nudges = []
+        self.personal = []
         self.query_one("#nudges", Static).update(Text("Saved.", style="green"))

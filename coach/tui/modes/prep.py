@@ -1,7 +1,10 @@
 """Prep: the brief for the selected person, its sources, and a chat about it.
 
-The brief is built in a thread and shown in a Markdown widget created when the
-first brief arrives, so the first paint needs neither. With a model, the saved
+The brief is built in a thread and shown in Markdown widgets created when the
+first brief arrives, so the first paint needs neither. What is specific to the
+person (headline, watch-outs, follow-ups, open actions, the opener) and the key
+questions come first; the kind's purpose and outcomes, the same for everyone of
+that kind, are folded underneath. With a model, the saved
 Prep conversation with the person is resumed (its earlier messages shown) when
 they are selected. F6 rehearses the brief's suggested opener in Role-play.
 """
@@ -54,7 +57,7 @@ class PrepMode(Vertical):
         """A line in place of the brief (while it is prepared, or when there is no one to brief)."""
         self.query_one("#brief-note", Static).update(Text(text, style="italic"))
         self.query_one("#brief-note").display = True
-        for brief in self.query("#brief"):
+        for brief in self.query("#brief-body"):
             brief.display = False
 
     def show(self, record: PersonRecord | None, today: dt.date) -> None:
@@ -74,25 +77,51 @@ class PrepMode(Vertical):
         if new_person:
             self.call_after_refresh(chat.resume)
 
+    def person_gone(self, person_id: int) -> None:
+        """Forgotten in another window: the brief and the conversation about them go (nothing more is saved)."""
+        if self.record is None or self.record.person.id != person_id:
+            return
+        name = self.record.person.name
+        self.query_one("#prep-chat", ChatPanel).reset()
+        self.record = None
+        self.brief, self.passages = None, []
+        self.query_one("#passages", OptionList).clear_options()
+        self.note(f"{printable(name)} was forgotten in another window.")
+
     @work(thread=True, exclusive=True, group="brief")
     def build(self, record: PersonRecord, today: dt.date) -> None:
         app = coach_app(self)
         ready = app.index_ready  # never load the index on the first paint
         brief = app.ws.brief(record, today, with_passages=ready, search=app.search if ready else None)
-        self.app.call_from_thread(self._shown, record, brief, printable(brief.to_markdown()), list(brief.passages))
+        page = brief.to_page()
+        parts = (printable(page.top), printable(f"{page.fold_title}: {brief.label}"), printable(page.fold),
+                 printable(page.sources))  # fmt: skip
+        self.app.call_from_thread(self._shown, record, brief, parts, list(brief.passages))
 
-    def _shown(self, record: PersonRecord, brief: Any, markdown: str, passages: list[Passage]) -> None:
+    def _shown(
+        self, record: PersonRecord, brief: Any, parts: tuple[str, str, str, str], passages: list[Passage]
+    ) -> None:
         if self.record is not record:
             return  # the user moved on to someone else
-        from textual.widgets import Markdown
+        from textual.widgets import Collapsible, Markdown
 
         self.brief, self.passages = brief, passages
-        found = self.query("#brief")
+        top, fold_title, fold, sources = parts
+        found = self.query("#brief-body")
         if found:
-            found.first(Markdown).update(markdown)
+            self.query_one("#brief", Markdown).update(top)
+            self.query_one("#brief-fold", Collapsible).title = fold_title
+            self.query_one("#brief-purpose", Markdown).update(fold)
+            self.query_one("#brief-sources", Markdown).update(sources)
             found.first().display = True
         else:
-            self.query_one("#brief-scroll").mount(Markdown(markdown, id="brief"))
+            body = Vertical(
+                Markdown(top, id="brief"),
+                Collapsible(Markdown(fold, id="brief-purpose"), title=fold_title, collapsed=True, id="brief-fold"),
+                Markdown(sources, id="brief-sources"),
+                id="brief-body",
+            )
+            self.query_one("#brief-scroll").mount(body)
         self.query_one("#brief-note").display = False
         options = self.query_one("#passages", OptionList)
         options.clear_options()

@@ -26,6 +26,7 @@ from textual.widgets import Button, Input, Select, Static
 from coach.domain import PersonRecord
 from coach.errors import CoachError
 from coach.textsafe import md_escape, printable
+from coach.tui.drafts import DraftKeeper, carry
 from coach.tui.protocol import coach_app
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ class RoleplayMode(Vertical):
         self.chat: Any = None
         self.scenarios: list[str] = []
         self.pending: tuple[str, Static, Markdown | None] | None = None  # the line the persona is answering
+        self.drafts = DraftKeeper(self, "roleplay")  # the line being typed, per person
+        self.gone: str | None = None  # the line in the prompt was typed for someone forgotten meanwhile
         self.show_why = False
         self.show_trust = True  # the `roleplay_trust_meter` setting, read when the options load
 
@@ -146,8 +149,19 @@ class RoleplayMode(Vertical):
         self.query_one("#temperament", Select).set_options([(t, t) for t in temperaments])
 
     def show(self, record: PersonRecord | None, today: dt.date | None = None) -> None:
-        if self.record is not None and record is not None and record.person.name == self.record.person.name:
+        if self.record is not None and record is not None and record.person.id == self.record.person.id:
+            self.record = record  # renamed elsewhere, perhaps: the rehearsal goes on
             return
+        prompt = self.query_one("#rp-input", Input)
+        orphan, gone = (prompt.value, self.gone) if self.gone else ("", None)
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.changed(self.record.person.id, prompt.value)
+            self.drafts.flush()
+        self.gone = None
+        text, _ = self.drafts.take(record.person.id) if record and record.person.id is not None else ("", False)
+        joined = carry(text, orphan, gone or "").replace("\n", " ")
+        if joined != prompt.value:
+            prompt.value = joined
         self.record = record
         self.drill = None
         self.workers.cancel_group(self, "roleplay-reply")
@@ -158,6 +172,26 @@ class RoleplayMode(Vertical):
         who = printable(record.person.name) if record else "no one"
         self.query_one("#persona", Static).update(
             Text(f"Rehearsing with {who}. Press Start and memory picks the scenario, or choose one first.")
+        )
+
+    @on(Input.Changed, "#rp-input")
+    def _line_changed(self, event: Input.Changed) -> None:
+        if self.record is not None:
+            self.drafts.changed(self.record.person.id, event.value)
+
+    def person_gone(self, person_id: int) -> None:
+        """Forgotten in another window: the rehearsal ends and writes nothing more; the typed line stays."""
+        if self.record is None or self.record.person.id != person_id:
+            return
+        self.drafts.forget(person_id)
+        self.gone = self.record.person.name
+        self.record = None
+        self.drill = None
+        self.workers.cancel_group(self, "roleplay-reply")
+        self.pending = None
+        self._drop_chat()
+        self.query_one("#persona", Static).update(
+            Text(f"{printable(self.gone)} was forgotten in another window; this rehearsal has ended.")
         )
 
     @on(Button.Pressed, "#rp-start")
@@ -241,6 +275,8 @@ class RoleplayMode(Vertical):
         if self.drill is None:
             self.app.notify("Press Start (F6) first.", severity="warning")
             return
+        if self.record is not None and self.record.person.id is not None:
+            self.drafts.saved(self.record.person.id)
         event.input.value = ""
         said = self._say("me", line)
         if self.chat is None:
@@ -346,6 +382,8 @@ class RoleplayMode(Vertical):
             self.action_cancel()
         card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
         markdown = printable(card.to_markdown(escape=True))
+        if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card, app.today) is not None:
+            markdown += "\n\n*Saved to your progress (F5).*"
         if self.chat is not None:
             result = await self.chat.end()
             if result.get("model_feedback"):
@@ -361,6 +399,7 @@ class RoleplayMode(Vertical):
             self.app.run_worker(chat.session.aclose(), group="close-session")
 
     async def on_unmount(self) -> None:
+        self.drafts.flush()
         chat, self.chat = self.chat, None
         if chat is not None:
             await chat.session.aclose()

@@ -1,0 +1,221 @@
+"""Directives: the speaker tells the listener what to do, or hands over the solution.
+
+Read per clause (docs/nlp.md): an imperative ("send it to finance", "please you write the tests
+first", "don't wait for the doctor"), an obligation put on "you" ("you need to", "you'll want to",
+"you could try"), the speaker asking it of them ("I need you to", "what I'd like is", "I'd suggest",
+"if I were you"), a request or a suggestion in question form ("could you send…", "why don't you
+loop in…", "have you tried…"), "let's…" when it decides a task for both, "we need to", and a
+standing rule ("every time, no exceptions").
+
+Not directives: invitations to talk ("tell me how it went", "why don't you tell me about it"),
+"let's" about the conversation, questions about their own plan ("what do you think you should
+do?"), offers and permission ("want me to…", "is it OK if I…"), an obligation they feel ("you
+feel you have to say yes"), reported speech ("she told me to ship it") and the speaker's own plans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.coaching import lexicon as lx
+from coach.coaching.lines.calls import Call
+from coach.coaching.lines.questions import Form, clause_form
+from coach.coaching.lines.tokens import Clause, Sentence
+
+_COPULA = lx.words("is are was were has have had 's will would can could should might must does did do")
+_VIEW_QUESTION = re.compile(
+    r"\b(?:do|did|would|does) (?:you|we|u) (?:think|feel|reckon|believe|suppose|imagine|want)(?: that)? (?:you|we|u)\b"
+    r"|\bwhat (?:do|would|should|could) (?:you|we|u)\b|\bhow (?:do|would|should|could) (?:you|we|u)\b"
+)
+_AUX_BEFORE = re.compile(r"\b(?:do|did|does|would|will|should|could|can|must|might|if|whether|when|don't|didn't)\s+$")
+_JUST_DO = re.compile(r"(?<!\bi )(?<!\byou )(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bhe )(?<!\bshe )\bjust (\w+)")
+# "you want to get it booked before five": advice, when a deadline or a reason follows (else it restates a wish).
+_YOU_WANT_TO = re.compile(
+    r"^(?:you|u) (?:really )?want to (\w+)\b.*\b(?:before|by|first|otherwise|or else|or they|because)\b"
+)
+_SUBJECT_START = lx.words("i i'm i've i'd i'll we we're we've they they're they've he she he's she's it it's")
+_WE_TALK = re.compile(
+    r"\bwe (?:need to|have to|should|must|ought to) (?:talk|discuss|chat|catch up|have a (?:chat|talk)|think|"
+    r"look at (?:how|what|why))\b"
+)
+_SOFT_YOU_COULD = re.compile(
+    r"\byou could (?:tell|say|share|talk|describe|explain|see|imagine|ask me|always ask me|come to me)\b"
+)
+
+
+@dataclass(frozen=True)
+class DirectiveReading:
+    call: Call[bool]
+    against: str  # a reason it is *not* a directive, when one was found ("offer", "invite", ...), else ""
+
+
+def _noun_subject(words: tuple[str, ...]) -> bool:
+    """ "Press number three is still noisy": a noun, not an order, opens the clause."""
+    if len(words) > 1 and words[1] in lx.IMPERATIVE_FOLLOWERS:
+        return False
+    return any(w in _COPULA or w.endswith("'s") for w in words[1:4])
+
+
+def _imperative(clause: Clause, sentence: Sentence) -> str | None:
+    words = clause.words
+    text = clause.text
+    if not words or clause.soft:
+        return None
+    first = words[0]
+    if first in ("don't", "dont", "never", "always", "do") and len(words) > 1:
+        if first == "do" and words[1] in ("you", "u", "we", "they", "i", "it", "that", "this", "the", "any"):
+            return None
+        if words[1] in lx.IMPERATIVE_VERBS or words[1] in (
+            "be",
+            "just",
+            "forget",
+            "let",
+            "wait",
+            "leave",
+            "touch",
+            "try",
+        ):
+            return f"{first} {words[1]}"
+        return None
+    if first == "let's" or (first == "let" and words[1:2] == ("us",)):
+        return None if lx.LETS_TALK.match(text) else "let's"
+    if first in ("you", "u") and len(words) > 2 and words[1] in ("don't", "dont", "never") and clause.softened:
+        return f"{' '.join(words[:3])}"  # "please you don't leave the drawer open"
+    if (
+        first in ("you", "u")
+        and len(words) > 2
+        and words[1] in lx.IMPERATIVE_VERBS
+        and words[1] not in lx.YOU_STATE_VERBS
+    ):
+        if clause.softened or not sentence.asked:
+            return f"{' '.join(words[:2])}"  # "please you send…": an order with the subject said
+        return None
+    if first not in lx.IMPERATIVE_VERBS or len(words) < 2:
+        return (
+            "bare"
+            if first in ("stop", "wait", "bin", "leave", "go") and len(words) <= 2 and not sentence.asked
+            else None
+        )
+    if words[1] in ("you", "i", "we", "they", "he", "she", "it's", "is", "are", "was", "were", "the") and first in (
+        "look",
+        "see",
+        "mind",
+        "check",
+        "like",
+    ):
+        return None
+    if _noun_subject(words) or words[1] in lx.AUX:
+        return None
+    if sentence.asked and words[1] in ("you", "we", "u"):
+        return None
+    return " ".join(words[:2])
+
+
+def _obligation(text: str) -> str | None:
+    for match in lx.OBLIGATION.finditer(text):
+        before = text[: match.start()]
+        if _AUX_BEFORE.search(before) or lx.FELT_OBLIGATION.search(text[max(0, match.start() - 30) : match.end()]):
+            continue
+        if _VIEW_QUESTION.search(text[: match.end()]) and "just" not in text[match.start() : match.end() + 12]:
+            continue
+        if lx.REPORTED.search(before[-40:]):
+            continue
+        if _SOFT_YOU_COULD.match(text[match.start() :]):
+            continue
+        return match.group(0)
+    return None
+
+
+_REPORT_WORDS = lx.words(
+    "told asked wants wanted said says reckons thinks saying mean going planning plan will i'll we'll"
+)
+_YOU_WORDS = lx.words("you u ya you'll you'd you've you're")
+_RULE_WORDS = lx.words("exception exceptions stop now forward matter times negotiable non-negotiable must")
+_REASONS = {
+    "offer": "not a directive: an offer or a request for permission",
+    "invite": "not a directive: an invitation to talk",
+    "reported": "not a directive: reports what someone else said",
+    "felt": "not a directive: names an obligation they feel",
+}
+
+
+def _yes(code: str, why: str, firm: bool) -> Call[bool]:
+    return Call(True, code, f"directive: {why}", firm)
+
+
+def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) -> tuple[Call[bool] | None, str]:
+    """The directive cue in one clause, or (None, a reason it is not one: "offer", "invite", ... or "")."""
+    text = clause.text
+    words = clause.words
+    present = set(words)
+    if clause.offer:
+        return None, "offer"
+    if clause.invitation or clause.soft:
+        return None, "invite"
+    if form is not None and form.code in ("request", "suggest"):
+        own = clause_form(clause, sentence, first)
+        if own is not None and own.code in ("request", "suggest"):
+            kind = "asks them to do it" if own.code == "request" else "suggests what to do"
+            return _yes("dir_" + own.code, f"{kind} ({own.cue}…)", True), ""
+    against = ""
+    reported = bool(present & _REPORT_WORDS) and bool(lx.REPORTED.search(text))
+    asked_of = lx.ASK_OF_YOU.search(text)
+    if reported and not asked_of:
+        against = "reported"
+    imperative = _imperative(clause, sentence)
+    if imperative:
+        if imperative == "let's":
+            return _yes("dir_lets", "decides a task for both (let's…)", not sentence.asked), against
+        return _yes(
+            "dir_imperative", f"tells them what to do ({imperative}…)", imperative != "bare" and not sentence.asked
+        ), against
+    if "sure" in present:
+        sure = lx.MAKE_SURE.search(text)
+        if sure and not lx.REPORTED.search(text[: sure.start()]):
+            return _yes("dir_imperative", "tells them what to do (make sure…)", True), against
+    if "just" in present and not sentence.asked and not reported:
+        just = _JUST_DO.search(text)
+        if just and just.start() > 0 and just.group(1) in lx.IMPERATIVE_VERBS:
+            return _yes("dir_imperative", f"tells them what to do (just {just.group(1)}…)", False), against
+    if "want" in present and not sentence.asked and not clause.opened_with_so:
+        want = _YOU_WANT_TO.match(text)
+        if want and want.group(1) in lx.IMPERATIVE_VERBS:
+            return _yes("dir_obligation", f"tells them what to do (you want to {want.group(1)}…)", False), against
+    if asked_of and not (lx.REPORTED.search(text[: asked_of.start()]) and "you" not in text[: asked_of.start()]):
+        return _yes("dir_ask_of_you", f"asks it of them ({asked_of.group(0).strip()}…)", True), against
+    if present & _YOU_WORDS:
+        obligation = _obligation(text)
+        if obligation:
+            return _yes("dir_obligation", f"tells them what to do ({obligation}…)", True), against
+    if lx.FELT_OBLIGATION.search(text):
+        against = against or "felt"
+    if "we" in present and not sentence.asked:
+        we = lx.WE_MUST.search(text)
+        if (
+            we
+            and not _WE_TALK.search(text)
+            and not _AUX_BEFORE.search(text[: we.start()])
+            and not _VIEW_QUESTION.search(text[: we.end()])
+        ):
+            return _yes("dir_we_must", f"decides for both ({we.group(0)}…)", False), against
+    if present & _RULE_WORDS and not sentence.asked and words[0] not in _SUBJECT_START:
+        rule = lx.RULE_MARKERS.search(text)
+        if rule:
+            return _yes("dir_rule", f"sets a standing rule ({rule.group(0)})", False), against
+    return None, against
+
+
+def read_directives(sentences: list[Sentence], forms: tuple[Form | None, ...]) -> DirectiveReading:
+    """Whether any clause tells them what to do; the first such clause is the cue."""
+    against = ""
+    for i, sentence in enumerate(sentences):
+        for j, clause in enumerate(sentence.clauses):
+            if not clause.words:
+                continue
+            call, reason = _clause(clause, sentence, forms[i], i == 0 and j == 0)
+            if call is not None:
+                return DirectiveReading(call, against or reason)
+            against = against or reason
+    why = _REASONS.get(against, "not a directive: nothing asks them to act")
+    return DirectiveReading(Call(False, "dir_" + (against or "none"), why, bool(against)), against)

@@ -1,0 +1,91 @@
+"""The line scorer's learned head: its weights file (checked by sha256) and the embedder it reads with.
+
+The weights (`line_head.json`, ~100 KB) are produced by `python -m coach.nlp.train_lines` from the
+corpus's train split; `WEIGHTS_SHA256` pins the shipped bytes, so a damaged or hand-edited file is
+refused. The embedder is the MiniLM model the knowledge index uses (`coach.retrieval.embeddings`):
+one process-wide instance, loaded only when a line needs the head. `line_scorer()` wires both
+into `coach.coaching.lines.head.LineScorer`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from coach.coaching.lines.head import Embed, HeadWeights, LineScorer
+    from coach.retrieval.embeddings import MiniLMEmbedding
+
+WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
+WEIGHTS_SHA256 = "e394a9aee2390831fb0f1c1273b41f262e3bc2f9ccaac7e3f165010500668ad6"
+
+_lock = threading.Lock()
+_embedder: MiniLMEmbedding | None = None
+
+
+def parse_weights(data: bytes) -> HeadWeights:
+    """The head's weights from the bytes of a weights file."""
+    from coach.coaching.lines.head import HeadWeights
+
+    raw: dict[str, Any] = json.loads(data)
+    return HeadWeights(
+        features=tuple(raw["features"]),
+        dims=int(raw["dims"]),
+        embedding_scale=float(raw["embedding_scale"]),
+        weights={name: [float(v) for v in values] for name, values in raw["heads"].items()},
+        model=str(raw.get("model", "")),
+    )
+
+
+def load_weights(path: Path = WEIGHTS_FILE, expected: str | None = None) -> HeadWeights:
+    """The shipped weights, refused unless their sha256 is the pinned one."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CoachError(f"the line-scoring weights are missing ({path.name}): reinstall coach") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != (expected or WEIGHTS_SHA256):
+        raise CoachError(
+            f"the line-scoring weights {path.name} have sha256 {digest[:12]}…, expected "
+            f"{(expected or WEIGHTS_SHA256)[:12]}…: the file is damaged or not the shipped version; reinstall coach "
+            "(or retrain: python -m coach.nlp.train_lines)"
+        )
+    weights = parse_weights(data)
+    from coach.retrieval.embeddings import MODEL_ID
+
+    if weights.model != MODEL_ID:
+        raise CoachError(f"the line-scoring weights were trained on {weights.model!r}, not {MODEL_ID!r}: retrain them")
+    return weights
+
+
+def shared_embedder() -> MiniLMEmbedding:
+    """The process-wide MiniLM embedder for lines (its model is loaded on first use)."""
+    global _embedder
+    if _embedder is None:
+        with _lock:
+            if _embedder is None:
+                from coach.retrieval.embeddings import MiniLMEmbedding
+
+                _embedder = MiniLMEmbedding()
+    return _embedder
+
+
+def line_scorer(embedder: MiniLMEmbedding | None = None) -> LineScorer:
+    """The full line scorer: rules, then the head on the lines they are unsure of.
+
+    If the weights or the embedding model cannot be loaded, it scores with the rules alone and says
+    why in `LineScorer.failure`.
+    """
+    from coach.coaching.lines.head import LineScorer
+
+    def embed() -> Embed:
+        model = embedder or shared_embedder()
+        model.load()
+        return model.embed
+
+    return LineScorer(load_weights, embed, unavailable=(CoachError, ValueError, OSError))
