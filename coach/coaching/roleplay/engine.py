@@ -173,10 +173,18 @@ class PersonaEngine:
     def _reveal(self, lead: str) -> Reply:
         self.state.surfaced_at = self.state.turn
         opener = self._say(L.REVEAL_LEADS)
-        # What the person already said on the way (a note the agenda draws on) is not said again.
-        fresh = [x for x in split_sentences(self.agenda.text) if not self._said_within(x)] or [self.agenda.core]
+        # What the person already said on the way (a note, a promise the agenda draws on) is not said again.
+        said = [t.core for t in self.topics if t.core and t.key in self.state.covered]
+        fresh = [
+            x
+            for x in split_sentences(self.agenda.text)
+            if x == self.agenda.core or (not self._said_within(x) and not any(_norm(c) in _norm(x) for c in said))
+        ]
         body = " ".join(fresh)
         self._mark(body)
+        for t in self.topics:  # and what the agenda said now is not brought up again as news
+            if t.core and _norm(t.core.rstrip(".")) in _norm(body):
+                self._cover(t.key)
         return Reply(" ".join(p for p in (lead, opener, body) if p), "reveal", surfaced=True)
 
     def _propose(self, a: LineAnalysis) -> Reply:

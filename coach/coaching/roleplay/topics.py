@@ -29,6 +29,7 @@ class Topic:
     more: tuple[str, ...] = ()  # ways to say more when the manager returns to it
     personal: bool = False  # only once trust allows, or when asked
     sensitive: bool = False  # health, family illness, loss: only when asked directly, never as small talk
+    core: str = ""  # the fact itself ("introducing me to the research team"): said anywhere, the topic is covered
     asks: bool = False  # raising it asks the manager something
 
 
@@ -106,7 +107,7 @@ def _yours(card: PersonaCard) -> list[Topic]:
         if a.overdue:
             ask.append(f"I was going to ask: did {a.phrase} go anywhere? It's been a while.")
         more = (f"I'd been counting on {a.phrase} a bit, if I'm honest.", f"{_cap(a.phrase)} would still help.")
-        out.append(Topic(f"yours:{i}", _words(a.text), tuple(ask), more, asks=True))
+        out.append(Topic(f"yours:{i}", _words(a.text), tuple(ask), more, asks=True, core=a.phrase))
     return out
 
 
@@ -121,7 +122,7 @@ def _theirs(card: PersonaCard) -> list[Topic]:
             f"{_cap(a.phrase)} keeps getting pushed down by everything else.",
             f"I want to get {a.phrase} done properly, not rushed.",
         )
-        out.append(Topic(f"theirs:{i}", _words(a.text), say, more))
+        out.append(Topic(f"theirs:{i}", _words(a.text), say, more, core=a.phrase))
     return out
 
 
@@ -154,7 +155,8 @@ def _personal(card: PersonaCard) -> list[Topic]:
         past = note.startswith(("About ", "Yesterday ")) and " I said " in note  # an event memory dates (voice.dated)
         more = L.PERSONAL_STRAIN_MORE if strain else L.PERSONAL_PAST_MORE if past else L.PERSONAL_MORE
         sensitive = bool({w.lower().strip(".,;:") for w in raw.split()} & SENSITIVE_WORDS)
-        out.append(Topic(f"personal:{i}", _words(raw), say, tuple(more), personal=True, sensitive=sensitive))
+        topic = Topic(f"personal:{i}", _words(raw), say, tuple(more), personal=True, sensitive=sensitive, core=note)
+        out.append(topic)
     return out
 
 
