@@ -46,8 +46,8 @@ def explain(said: Said) -> list[str]:
         ("directive", a.directive),
     ):
         value = "no" if shown in (None, False) else "yes" if shown is True else str(shown)
-        reason = why.get(key, "")
-        out.append(f"{key}: {value}" + (f" — {reason}" if reason else ""))
+        reason = why.get(key, "")  # the scorer's own words already name the label ("open: asks for…")
+        out.append(f"{key}: {reason}" if reason else f"{key}: {value}")
     for name, cue in (("ownership", said.own), ("position", said.stance), ("recall", said.recall)):
         if cue.why:
             out.append(f"{name}: {'yes' if cue.met else 'no'} — {cue.why}")
