@@ -39,9 +39,10 @@ def test_every_scenario_has_a_script() -> None:
     assert {s.scenario for s in SCRIPTS} == set(SCENARIOS)
 
 
+@pytest.mark.parametrize("seed", [3, 7])  # the persona's words differ by seed, and each line is read against them
 @pytest.mark.parametrize("script", SCRIPTS, ids=_ids)
-def test_a_good_manager_surfaces_the_agenda_and_meets_every_check(ws: Workspace, script: Script) -> None:
-    drill, card = play(ws, script, "good")
+def test_a_good_manager_surfaces_the_agenda_and_meets_every_check(ws: Workspace, script: Script, seed: int) -> None:
+    drill, card = play(ws, script, "good", seed=seed)
     unmet = [(r.label, r.why) for r in card.rubric if not r.met]
     assert not unmet, unmet
     assert card.agenda is not None and card.agenda.surfaced, card.agenda.why() if card.agenda else ""
@@ -51,9 +52,10 @@ def test_a_good_manager_surfaces_the_agenda_and_meets_every_check(ws: Workspace,
     assert card.agenda.opened_by and "What opened it" in card.agenda.why()
 
 
+@pytest.mark.parametrize("seed", [3, 7])
 @pytest.mark.parametrize("script", SCRIPTS, ids=_ids)
-def test_a_poor_manager_keeps_it_buried_and_misses_checks(ws: Workspace, script: Script) -> None:
-    drill, card = play(ws, script, "poor")
+def test_a_poor_manager_keeps_it_buried_and_misses_checks(ws: Workspace, script: Script, seed: int) -> None:
+    drill, card = play(ws, script, "poor", seed=seed)
     assert card.agenda is not None and not card.agenda.surfaced
     assert card.checks_met < len(card.rubric)
     assert all(drill.agenda.core not in line for _, line in drill.transcript)

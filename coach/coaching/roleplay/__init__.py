@@ -230,7 +230,7 @@ def reply(drill: Drill, user_line: str) -> Turn:
     before = {r.id for r in drill.rubric() if r.met}
     analysis = drill.record_user_line(user_line)
     said = drill.lines[-1]
-    answer = drill.engine.respond(analysis, said.own)
+    answer = drill.engine.respond(analysis, said.own, said.stance)
     drill.record_persona_line(answer.text, answer.proposed_action or "", surfaced=answer.surfaced)
     rubric = drill.rubric()
     newly = [r for r in rubric if r.met and r.id not in before]

@@ -77,6 +77,7 @@ class PersonaEngine:
     manager_shared: bool = False  # the manager has revealed something of their own
     last_ask: int = -10  # the reply that last asked the manager something (a person does not nag)
     templates_used: set[str] = field(default_factory=set)  # leads and frames: each once before any repeats
+    stance: Cue = field(default_factory=lambda: Cue(False))  # the current line's position cue
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -104,9 +105,10 @@ class PersonaEngine:
             self._cover("attendance")
         return text
 
-    def respond(self, a: LineAnalysis, own: Cue | None = None) -> Reply:
+    def respond(self, a: LineAnalysis, own: Cue | None = None, stance: Cue | None = None) -> Reply:
         """The reply to the manager's line `a` (the state has already taken it in)."""
         own = own or Cue(False)
+        self.stance = stance or Cue(False)
         self.replies += 1
         self.manager_shared = self.manager_shared or a.personal == "reveal"
         reply = self._respond(a, own)
@@ -145,6 +147,8 @@ class PersonaEngine:
             return revealed
         if a.personal == "ask":
             return self._personal_ask(a)
+        if self.stance.met and a.question is None:  # a plain, reasoned stance gets taken seriously
+            return Reply(self._join_content(self._say(L.POSITION_HEARD[t]), self._sentences(1, about=a)), "heard")
         if a.question == "open" and FORWARD.search(a.text):
             if s.surfaced or s.trust >= s.threshold - 1.5:
                 return self._propose(a)

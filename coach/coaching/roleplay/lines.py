@@ -161,6 +161,30 @@ OWNED: dict[Temperament, tuple[str, ...]] = {
         "That means more than you'd think.",
     ),
 }
+# A clear, reasoned stance: the person engages with it (their temperament decides how).
+POSITION_HEARD: dict[Temperament, tuple[str, ...]] = {
+    Temperament.guarded: ("Okay. I hear you.", "Right. That's clear, at least.", "Fair enough, I see where you stand."),
+    Temperament.open: (
+        "Thanks for being straight with me.",
+        "Okay, that's clear. I appreciate it.",
+        "Good to know where you stand.",
+    ),
+    Temperament.frustrated: (
+        "Well, at least that's honest.",
+        "Okay. Not what I wanted, but clear.",
+        "Right. I'd rather hear it straight.",
+    ),
+    Temperament.anxious: (
+        "Oh. Okay, thank you for being clear.",
+        "Right, okay. That's fair.",
+        "Okay. I'd rather know, honestly.",
+    ),
+    Temperament.skeptical: (
+        "Hm. That's a fair point to raise.",
+        "Okay, that's a real argument.",
+        "Right. I'll grant you that's clear.",
+    ),
+}
 OWNED_AGAIN = ("You said. It's okay.", "Yeah, I heard you.", "Thanks. Let's move on.", "Okay, okay.")
 
 PERSONAL_GUARDED = (

@@ -181,7 +181,7 @@ class InnerState:
         self.last_closed = closed
         if words >= SPEECH_WORDS:
             self._loss("speech", text)
-        elif self.turn >= 3 and self.share > 0.5:  # doing most of the talking
+        elif self.turn >= 3 and self.share > 0.6:  # doing most of the talking
             self._loss("speech", text, 0.6)
         self.trust = max(-2.0, min(6.0, self.trust))
         if self.earned_at is None and self.ready and self.allows(a):

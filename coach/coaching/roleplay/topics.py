@@ -18,7 +18,7 @@ from coach.coaching.roleplay import scenario_lines as S
 from coach.coaching.roleplay.cues import content_words
 from coach.coaching.roleplay.persona import PersonaCard
 from coach.coaching.roleplay.scenarios import Scenario
-from coach.coaching.roleplay.voice import lower_first, number_word, weeks_phrase
+from coach.coaching.roleplay.voice import lower_first, number_word, their_view, weeks_phrase
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,10 @@ def _first_clause(notes: str) -> str:
     for lead in ("talked about ", "discussed ", "went through ", "mostly ", "covered "):
         if clause.lower().startswith(lead):
             clause = clause[len(lead) :]
-    clause = lower_first(clause)
+    clause = lower_first(their_view(clause))
     first = clause.split(" ", 1)[0]
+    if first in ("you", "i"):
+        return clause  # "you disagreed with the reorg timing": said as "last time you disagreed…"
     if _PAST.match(first):
         return clause  # "agreed to share the plans": said as "we agreed to share the plans"
     if clause and not clause.lower().startswith(_DETERMINERS) and not first.endswith("ing") and first.islower():
@@ -132,8 +134,11 @@ def _last(card: PersonaCard) -> list[Topic]:
     clause = _first_clause(card.last_notes)
     if not clause:
         return []
-    if _PAST.match(clause.split(" ", 1)[0]):
-        say: tuple[str, ...] = (f"Last time we {clause}.", f"When we last talked, we {clause}.")
+    head = clause.split(" ", 1)[0]
+    if head in ("you", "i"):
+        say: tuple[str, ...] = (f"Last time {clause}.", f"When we last talked, {clause}.")
+    elif _PAST.match(head):
+        say = (f"Last time we {clause}.", f"When we last talked, we {clause}.")
     else:
         say = (f"Last time we talked, it was mostly about {clause}.", f"Last time we got onto {clause}.")
     more = ("We never really finished that conversation.", "I've thought about that since.")

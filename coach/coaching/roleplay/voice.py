@@ -53,6 +53,36 @@ def first_person(note: str) -> str:
     return " ".join(out)
 
 
+_MANAGER = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
+    "we": "we",
+}
+
+
+def their_view(note: str) -> str:
+    """A note the manager wrote ("I disagreed with the timing; he asked for data"), as the person says it back:
+    the manager's I/my become you/your, and the person's he/she/their become I/my."""
+    out: list[str] = []
+    for word in note.split(" "):
+        bare = word.strip('.,;:!?()"')
+        low = bare.lower()
+        if low in _MANAGER and low != "we":
+            word = word.replace(bare, _MANAGER[low])
+            out.append(word)
+            continue
+        out.append(first_person(word) if low in _PRONOUNS else word)
+    text = " ".join(out)
+    return re.sub(r"\byou (am|was)\b", lambda m: "you " + {"am": "are", "was": "were"}[m.group(1)], text)
+
+
 def as_statement(note: str) -> str:
     """The note as a full first-person sentence the persona can say ("I'm training for …")."""
     text = first_person(note.strip()).rstrip(".;, ")
