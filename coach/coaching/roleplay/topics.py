@@ -68,7 +68,10 @@ _DETERMINERS = (
 
 def _first_clause(notes: str) -> str:
     """The last 1:1's topic as a noun phrase ("Critique process." -> "the critique process")."""
-    clause = notes.split(";")[0].split(". ")[0].strip().rstrip(".")
+    clauses = [c.strip().rstrip(".") for c in re.split(r";|\. ", notes) if c.strip()]
+    clause = clauses[0] if clauses else ""
+    if len(clause.split()) <= 2 and len(clauses) > 1:  # "Short one; she asked for clarity": the second says more
+        clause = clauses[1]
     for lead in ("talked about ", "discussed ", "went through ", "mostly ", "covered "):
         if clause.lower().startswith(lead):
             clause = clause[len(lead) :]

@@ -35,16 +35,30 @@ _STATE_WORDS = words(
 )
 _PAST_START = re.compile(r"^(?:[a-z]+ed|ran|went|got|had|took|made|began|came|felt|won|lost|left|saw|did)$")
 _ARTICLES = ("a ", "an ", "the ", "my ", "our ", "this ", "that ", "some ")
+_ING_VERBS = words("bring sing ring swing sting cling fling wring spring string sling")  # verbs, not -ing forms
+
+
+def _is_gerund(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ing") and len(w) > 4 and w not in _ING_VERBS
+
+
+_OBJECT_NEXT = words("and or but to about that than so if when with at on in for of as too either")
 
 
 def first_person(note: str) -> str:
-    """A note about the person, with her/his/their turned into the persona's own my/I."""
+    """A note about the person, with her/his/their turned into the persona's own my/I ("told her" -> "told me")."""
     out: list[str] = []
-    for word in note.split(" "):
+    words_ = note.split(" ")
+    for i, word in enumerate(words_):
         bare = word.strip('.,;:!?()"')
         low = bare.lower()
-        if low in _PRONOUNS and not (low == "her" and out and out[-1].lower() in ("with", "to", "for", "told")):
+        if low in _PRONOUNS:
             new = _PRONOUNS[low]
+            if low == "her":  # possessive before a noun ("her first race"), else the object ("told her")
+                after = words_[i + 1].strip('.,;:!?()"').lower() if i + 1 < len(words_) else ""
+                ends = word.endswith((".", ",", ";", ":", "!", "?"))
+                new = "me" if ends or not after or after in _OBJECT_NEXT else "my"
             new = new[0].upper() + new[1:] if bare[:1].isupper() or new == "I" else new
             word = word.replace(bare, new)
         elif out and out[-1].strip(".,;:") == "I" and low in _VERB_AFTER_I:
@@ -75,22 +89,21 @@ def their_view(note: str) -> str:
         bare = word.strip('.,;:!?()"')
         low = bare.lower()
         if low in _MANAGER and low != "we":
-            word = word.replace(bare, _MANAGER[low])
-            out.append(word)
-            continue
-        out.append(first_person(word) if low in _PRONOUNS else word)
-    text = " ".join(out)
-    return re.sub(r"\byou (am|was)\b", lambda m: "you " + {"am": "are", "was": "were"}[m.group(1)], text)
+            new = _MANAGER[low]
+            word = word.replace(bare, new[0].upper() + new[1:] if bare[:1].isupper() and not out else new)
+        out.append(word)
+    text = first_person(" ".join(out))
+    return re.sub(r"\b([Yy]ou) (am|was)\b", lambda m: f"{m.group(1)} " + {"am": "are", "was": "were"}[m.group(2)], text)
 
 
 def as_statement(note: str) -> str:
     """The note as a full first-person sentence the persona can say ("I'm training for …")."""
-    text = first_person(note.strip()).rstrip(".;, ")
+    text = their_view(note.strip()).rstrip(".;, ")
     if not text:
         return ""
     first = text.split(" ", 1)[0]
     low = first.lower()
-    if (low.endswith("ing") and len(low) > 4) or low in _STATE_WORDS:
+    if _is_gerund(low) or low in _STATE_WORDS:
         text = "I'm " + text[:1].lower() + text[1:]
     elif _PAST_START.match(low) and low not in ("need", "feed"):
         text = "I " + text[:1].lower() + text[1:]
@@ -173,7 +186,7 @@ def as_gerund_phrase(action: str, name: str) -> str:
     if not words or not words[0]:
         return text
     first = words[0].lower()
-    if text.lower().startswith(_ARTICLES) or first.endswith("ing"):
+    if text.lower().startswith(_ARTICLES) or _is_gerund(first):
         return lower_first(text)
     if first.isalpha():
         return " ".join([gerund(first), *words[1:]])
