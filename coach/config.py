@@ -51,6 +51,8 @@ class Settings(BaseModel):
     llm_gguf_path: Path | None = None
     # Tool calling: None = on for OpenAI itself, off for local servers (small models manage plain chat better).
     llm_tools: bool | None = None
+    # Role-play: show the persona's trust as a subtle meter in the TUI (off for realism: you read the person instead).
+    roleplay_trust_meter: bool = True
 
     @field_validator("data_dir", "llm_gguf_path", mode="before")
     @classmethod

@@ -1,7 +1,9 @@
 """Role-play with a model: it plays the persona; every manager line is scored live.
 
-The scoring is the deterministic analysis (coach.coaching.analysis), the same
-one the offline drill uses, so a line scores the same with or without a model.
+The model gets what the offline persona has: the same card built from memory, the same
+hidden agenda, and the same rule for when to reveal it (with the temperament and the
+difficulty as behaviour). The scoring is the drill's, the same as offline, so a line
+scores the same with or without a model and both sessions share one scorecard.
 """
 
 from __future__ import annotations
@@ -78,14 +80,44 @@ class RoleplayChat:
 
 
 def persona_card(drill: Drill) -> str:
-    """The card the drill plays, plus the situation: without it the model would not know why they are meeting."""
+    """The card the drill plays, plus the situation and the hidden agenda: the model needs all three."""
     sc = drill.scenario
     lines = [drill.persona.describe(), f"The conversation being rehearsed: {sc.title}."]
     if sc.topic:
         lines.append(f"What is on your mind: {sc.topic}.")
+    lines.append(f"Something you have not said yet (a {drill.agenda.kind}): {drill.agenda.text}")
     if drill.persona_opens:
         lines.append(f"You already opened the conversation with: {drill.opening}")
     return "\n".join(lines)
+
+
+TEMPERAMENTS = {
+    "guarded": "You are guarded: short answers at first; you warm up slowly, and personal questions only get a real "
+    "answer once you trust the manager.",
+    "open": "You are open and talkative, and happy to share once asked.",
+    "frustrated": "You are frustrated: things have piled up. Feeling heard matters most to you; orders make you curt.",
+    "anxious": "You are anxious and worry you have done something wrong. A run of closed questions makes you nervous; "
+    "being heard settles you.",
+    "skeptical": "You are skeptical: you have heard promises before. The manager owning their part, and remembering "
+    "what you told them, matter more to you than nice words.",
+}
+DIFFICULTY = {
+    1: "You open up fairly easily.",
+    2: "You need some real listening before you open up.",
+    3: "You are hard to reach: you need several different signs of real listening before you open up, and an order "
+    "or an interrogation sets you back a long way.",
+}
+
+
+def conduct(drill: Drill) -> str:
+    """How to behave: temperament, difficulty and when to reveal the agenda (our instructions, not data)."""
+    p = drill.persona
+    return "\n".join(
+        [
+            TEMPERAMENTS[p.temperament.value] + " " + DIFFICULTY[p.difficulty],
+            "The card names something you have not said yet. " + drill.reveal_rule,
+        ]
+    )
 
 
 async def open_roleplay(
@@ -100,7 +132,8 @@ async def open_roleplay(
     """The model plays the drill's persona; the drill keeps scoring. Each rehearsal starts fresh.
 
     `present`: is the person still in memory (the rehearsal ends, saving nothing more, once they are not)."""
-    prompt = render("persona", persona=data_block("persona", persona_card(drill)))
+    prompt = render("persona", conduct=conduct(drill), persona=data_block("persona", persona_card(drill)))
+    drill.engine_kind = "model"
     # The persona never gets tools: it must not touch memory.
     session = await open_session(
         settings,

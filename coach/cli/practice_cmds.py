@@ -93,7 +93,7 @@ def roleplay(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The person to rehearse with.")],
     scenario: Annotated[
-        str | None, typer.Option("--scenario", "-s", help="Scenario id (default: from memory).")
+        str | None, typer.Option("--scenario", "-s", help="Scenario id (default: from-memory picks one).")
     ] = None,
     temperament: Annotated[
         str | None, typer.Option("--temperament", "-t", help="guarded, open, frustrated, anxious or skeptical.")
@@ -101,17 +101,22 @@ def roleplay(
     difficulty: Annotated[str, typer.Option("--difficulty", "-d", help="1-3 or easy, normal, hard.")] = "normal",
     seed: Annotated[int | None, typer.Option("--seed", help="Seed for reproducible replies.")] = None,
 ) -> None:
-    """Rehearse a conversation line by line; type 'end' (or EOF) for the scorecard."""
+    """Rehearse a conversation line by line, scored as you go; type 'end' (or EOF) for the scorecard."""
     ws = workspace(ctx)
     drill = ws.drill(name, scenario, temperament, difficulty, seed)
     who = drill.persona.first_name
     console.print(
         safe(f"Role-play: {drill.scenario.title} ({drill.scenario.id}) with {drill.persona.name}"), style="bold"
     )
+    if drill.chosen_because:
+        console.print(safe(f"Picked from memory: {drill.chosen_because}."))
     console.print(
         safe(f"{drill.persona.temperament.value}, difficulty {drill.persona.difficulty}. {drill.scenario.brief}")
     )
-    console.print(safe("Type your lines; 'end' finishes and shows the scorecard."))
+    console.print(safe(f"The checks (yes/no); {who} also has something they have not said yet:"))
+    for check in drill.scenario.checks:
+        console.print(safe(f"  [ ] {check.label}"))
+    console.print(safe("Type your lines; a score line follows each; 'end' finishes and shows the scorecard."))
     console.print(safe(f"{who}: {drill.opening}" if drill.persona_opens else drill.opening))
     for raw in sys.stdin:
         line = raw.strip()
@@ -120,6 +125,9 @@ def roleplay(
         if not line:
             continue
         turn = ws.reply(drill, line)
+        console.print(safe(f"  ↳ {turn.live}"), style="dim")
+        for met in turn.newly_met:
+            console.print(safe(f"  ✓ {met.label}"), style="green")
         console.print(safe(f"{who}: {turn.reply}"))
     card = ws.scorecard(drill)
     console.print()

@@ -53,7 +53,10 @@ class PracticeJobs(KnowledgeJobs):
         seed: int | None = None,
         today: dt.date | None = None,
     ) -> Drill:
-        """A rehearsal with `name`, the offline persona answering. Unknown scenario or temperament: CoachError."""
+        """A rehearsal with `name`, the offline persona answering; no scenario (or "from-memory") lets memory pick.
+
+        Unknown scenario, temperament or difficulty: CoachError.
+        """
         from coach.coaching.roleplay import start
         from coach.coaching.roleplay.persona import parse_difficulty, parse_temperament
         from coach.coaching.roleplay.scenarios import get_scenario
@@ -81,15 +84,17 @@ class PracticeJobs(KnowledgeJobs):
         name: str,
         scenario: str | None = None,
         temperament: str | None = None,
+        difficulty: int | str = 2,
         *,
         model: Any = None,
         today: dt.date | None = None,
     ) -> RoleplayChat:
-        """A rehearsal where the model plays the person; the drill still scores every line."""
+        """A rehearsal where the model plays the person, told the same facts, agenda and reveal rule; the drill
+        still scores every line and gives the same scorecard."""
         from coach.agent.conversations import open_saver
         from coach.agent.roleplay import open_roleplay
 
-        drill = self.drill(name, scenario, temperament, today=today)
+        drill = self.drill(name, scenario, temperament, difficulty, today=today)
         person = drill.persona.name  # the full name the rehearsal's thread is kept under
         saver = await open_saver(self.settings.data_dir)
         return await open_roleplay(

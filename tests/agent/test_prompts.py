@@ -37,7 +37,7 @@ def test_braces_and_dollars_in_user_data_are_safe() -> None:
 def test_every_prompt_renders() -> None:
     for name, values in {
         "coach": {"person_label": "Ann", "brief": "", "passages": ""},
-        "persona": {"persona": ""},
+        "persona": {"persona": "", "conduct": ""},
         "debrief": {"person_label": "Ann", "brief": "", "notes": ""},
         "feedback": {"transcript": "", "scorecard": ""},
         "extract": {"person_label": "Ann", "notes": ""},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from coach.cli import app
 from coach.errors import CoachError
+from coach.text import split_sentences
 from coach.workspace import Workspace
 
 
@@ -119,3 +121,73 @@ def test_roleplay_bad_scenario_lists_valid_ones(team: CliRunner) -> None:
 def test_roleplay_unknown_person_suggests(team: CliRunner) -> None:
     result = team.invoke(app, ["roleplay", "Pryia"], input="")
     assert result.exit_code == 2 and "Priya Raman" in result.stderr
+
+
+TOM_SESSION = [
+    "I'm sorry about that. I cancelled three times and that's on me.",
+    "I went through something similar last year when my manager kept cancelling on me, so I get it.",
+    "How have things been for you since we last talked?",
+    "It sounds like a lot has been sitting with you without anywhere to take it.",
+    "How are you settling into the new city?",
+    "What would make these 1:1s worth your time from here?",
+]
+
+
+def _replies(out: str, who: str) -> list[str]:
+    """The person's lines, each joined back together where the terminal wrapped it."""
+    replies: list[str] = []
+    open_reply = False
+    for line in out.splitlines():
+        if line.startswith(f"{who}: "):
+            replies.append(line[len(who) + 2 :].rstrip())
+            open_reply = True
+        elif open_reply and line.strip() and not line.startswith("  "):
+            replies[-1] += " " + line.strip()
+        else:
+            open_reply = False
+    return replies
+
+
+def test_the_tom_session_from_the_issue_replayed(runner: CliRunner) -> None:
+    """`coach roleplay Tom --scenario after-cancellations`, six lines, then `end`, as a new user would."""
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    lines = "\n".join(TOM_SESSION) + "\nend\n"
+    result = runner.invoke(app, ["roleplay", "Tom", "--scenario", "after-cancellations"], input=lines)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    first_reply = out.index("Tom: ", out.index("[ ]"))
+    up_front = out[:first_reply]
+    for label in ("Acknowledge the cancellations as yours", "Make at least one personal move",
+                  "They name their own next step", "At least one reflection"):  # fmt: skip
+        assert f"[ ] {label}" in up_front  # the rubric before the first line
+    # a compact score line under each of the user's lines, and the acknowledgement credited live
+    scores = [line.strip() for line in out.splitlines() if line.strip().startswith("↳ ")]
+    assert len(scores) == 6 and "owns it" in scores[0]
+    assert "personal reveal" in scores[1]  # "I went through something similar…" counts as a reveal
+    assert "✓ Acknowledge the cancellations as yours" in out[: out.index("↳ ", out.index("↳ ") + 1)]
+    card = out[out.index("# Scorecard") :]
+    assert "✓ Acknowledge the cancellations as yours: met — line 1" in card
+    assert "✓ Make at least one personal move: met" in card
+    tom = _replies(out[: out.index("# Scorecard")], "Tom")
+    assert len(tom) == 7  # the opening and one reply to each line
+    said = [re.sub(r"\W+", " ", s.lower()).strip() for line in tom for s in split_sentences(line)]
+    assert len(said) == len(set(said))  # never the same sentence twice
+    assert sum(line.endswith("We'll see.") for line in tom) <= 1  # the tail that closed five of six replies
+    known = ("design critique", "accessibility guidelines", "research team", "last two", "new city", "critique")
+    assert any(fact in " ".join(tom).lower() for fact in known)  # something coach knows about Tom
+    assert "## Hidden agenda" in card and "Tom's frustration surfaced" in card
+
+
+def test_roleplay_picks_the_scenario_from_memory_and_says_why(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    result = runner.invoke(app, ["roleplay", "Tom", "--seed", "1"], input="end\n")
+    assert result.exit_code == 0, result.output
+    assert "(after-cancellations)" in result.stdout
+    assert "Picked from memory: you cancelled 2 of your last three 1:1s with Tom" in result.stdout
+    boss = runner.invoke(app, ["roleplay", "Daniel", "--scenario", "from-memory", "--seed", "1"], input="end\n")
+    assert boss.exit_code == 0 and "(disagree-with-boss)" in boss.stdout
+
+
+def test_roleplay_bad_difficulty_is_a_clear_error(team: CliRunner) -> None:
+    result = team.invoke(app, ["roleplay", "Priya Raman", "--difficulty", "extreme"], input="")
+    assert result.exit_code == 2 and "easy, normal, hard" in result.stderr

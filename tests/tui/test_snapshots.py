@@ -48,6 +48,8 @@ def test_roleplay_after_a_turn(snap_compare: Any, make_app: Callable[..., CoachA
         await settle(pilot)
         await pilot.press(*"What would make this week better for you?", "enter")
         await settle(pilot)
+        pilot.app.query_one("#rp-input").cursor_blink = False  # the shot must not depend on when the cursor blinks
+        await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run)
 

@@ -1,9 +1,12 @@
 """Role-play: rehearse a conversation with a persona, with a live score panel.
 
 Offline the deterministic drill plays the other person; with a model the agent
-does, while the drill keeps scoring every line the user types. Escape cancels a
-persona reply in progress and a model error is a notification: either way the
-line goes back into the prompt and out of the score, so saying it again counts once.
+does, while the drill keeps scoring every line the user types. The panel shows the
+score so far, the labels of the last line, the scenario's rubric ticking off, a subtle
+trust meter (the `roleplay_trust_meter` setting hides it) and, on F8, why the last line
+got its labels. Escape cancels a persona reply in progress and a model error is a
+notification: either way the line goes back into the prompt and out of the score, so
+saying it again counts once.
 """
 
 from __future__ import annotations
@@ -29,25 +32,58 @@ from coach.tui.protocol import coach_app
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from coach.coaching.roleplay import Drill
     from coach.coaching.transcript import Summary
 
+DIFFICULTIES = [("easy", "1"), ("normal", "2"), ("hard", "3")]
 
-def render_score(summary: Summary | None) -> Text:
-    """The live score: what the user is doing with their words, line by line."""
+
+def render_score(
+    summary: Summary | None, drill: Drill | None = None, *, trust: bool = True, why: bool = False, compact: bool = False
+) -> Text:
+    """The live score: what the user is doing with their words, line by line, and the rubric so far.
+
+    `compact` (a narrow terminal, where the panel sits under the conversation): the rubric is one row of marks.
+    """
     text = Text()
     text.append("Live score\n", style="bold")
     if summary is None:
-        return text.append("Say something to start.", style="dim")
-    ratio, opens = summary.talk_ratio or 0.0, summary.open_question_share
-    bar = "█" * round(ratio * 10) + "░" * (10 - round(ratio * 10))
-    text.append(f"You talk   {bar} {ratio:4.0%}\n", style="red" if ratio > 0.5 else "green")
-    if opens is None:
-        text.append("Open qs       — no questions yet\n", style="dim")
+        text.append("Say something to start.\n", style="dim")
     else:
-        text.append(f"Open qs    {opens:4.0%}\n", style="green" if opens >= 0.5 else "yellow")
-    text.append(f"Personal   {summary.personal_asks} asks · {summary.personal_reveals} reveals\n")
-    directives = summary.directives
-    text.append(f"Directives {directives}\n", style="yellow" if directives else "")
+        ratio, opens = summary.talk_ratio or 0.0, summary.open_question_share
+        bar = "█" * round(ratio * 10) + "░" * (10 - round(ratio * 10))
+        text.append(f"You talk   {bar} {ratio:4.0%}\n", style="red" if ratio > 0.5 else "green")
+        if opens is None:
+            text.append("Open qs       — no questions yet\n", style="dim")
+        else:
+            text.append(f"Open qs    {opens:4.0%}\n", style="green" if opens >= 0.5 else "yellow")
+        text.append(f"Personal   {summary.personal_asks} asks · {summary.personal_reveals} reveals\n")
+        directives = summary.directives
+        text.append(f"Directives {directives}\n", style="yellow" if directives else "")
+    if drill is None:
+        return text
+    last = drill.live_line()
+    if last:
+        text.append("Last line  ", style="dim").append(printable(last) + "\n")
+    rubric = drill.rubric()
+    filled = round(drill.state.meter * 5)
+    meter = "Trust " + "▰" * filled + "▱" * (5 - filled)
+    if compact:
+        met = sum(r.met for r in rubric)
+        text.append(f"Rubric {met}/{len(rubric)} ", style="bold").append(" ".join(r.live_mark() for r in rubric))
+        text.append(f"   {meter}\n" if trust else "\n", style="dim")
+    else:
+        text.append("\nRubric\n", style="bold")
+        for result in rubric:
+            mark = result.live_mark()
+            style = "green" if mark == "✓" else "yellow" if mark == "✗" else "dim"
+            text.append(f"{mark} {printable(result.label)}\n", style=style)
+        if trust:
+            text.append(f"\n{meter}\n", style="dim")
+    if why:
+        lines = drill.why_last()
+        text.append("\nWhy (last line)\n", style="bold")
+        text.append("\n".join(printable(x) for x in lines) + "\n" if lines else "Say a line first.\n", style="dim")
     return text
 
 
@@ -75,6 +111,7 @@ class RoleplayMode(Vertical):
     BINDINGS = [
         Binding("f6", "begin", "Start"),
         Binding("f7", "end", "End & score"),
+        Binding("f8", "why", "Why?"),
         Binding("escape", "cancel", "Cancel reply", show=False),
     ]
 
@@ -87,11 +124,14 @@ class RoleplayMode(Vertical):
         self.pending: tuple[str, Static, Markdown | None] | None = None  # the line the persona is answering
         self.drafts = DraftKeeper(self, "roleplay")  # the line being typed, per person
         self.gone: str | None = None  # the line in the prompt was typed for someone forgotten meanwhile
+        self.show_why = False
+        self.show_trust = True  # the `roleplay_trust_meter` setting, read when the options load
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rp-controls"):
-            yield Select[str]([], prompt="Scenario: from memory", id="scenario")
-            yield Select[str]([], prompt="Temperament: scenario's", id="temperament")
+            yield Select[str]([], prompt="Scenario", id="scenario")
+            yield Select[str]([], prompt="Temperament", id="temperament")
+            yield Select[str](DIFFICULTIES, prompt="Difficulty", id="difficulty")
             yield Button("Start", id="rp-start", variant="primary")
         yield Static("", id="persona", markup=False)
         with Horizontal(id="rp-body"):
@@ -105,6 +145,7 @@ class RoleplayMode(Vertical):
     def _load_options(self) -> None:
         self.scenarios, temperaments = coach_app(self).ws.roleplay_options()
         self.query_one("#scenario", Select).set_options([(s, s) for s in self.scenarios])
+        self.show_trust = coach_app(self).ws.settings.roleplay_trust_meter
         self.query_one("#temperament", Select).set_options([(t, t) for t in temperaments])
 
     def show(self, record: PersonRecord | None, today: dt.date | None = None) -> None:
@@ -129,7 +170,9 @@ class RoleplayMode(Vertical):
         self.query_one("#conversation", VerticalScroll).remove_children()
         self.query_one("#score", Static).update(render_score(None))
         who = printable(record.person.name) if record else "no one"
-        self.query_one("#persona", Static).update(Text(f"Rehearsing with {who}. Pick a scenario and press Start."))
+        self.query_one("#persona", Static).update(
+            Text(f"Rehearsing with {who}. Press Start and memory picks the scenario, or choose one first.")
+        )
 
     @on(Input.Changed, "#rp-input")
     def _line_changed(self, event: Input.Changed) -> None:
@@ -167,11 +210,17 @@ class RoleplayMode(Vertical):
         if scenario is not None and scenario in self.scenarios:
             sc_select.value = scenario
         temp_select: Select[str] = self.query_one("#temperament", Select)
+        level: Select[str] = self.query_one("#difficulty", Select)
         sc = None if sc_select.is_blank() else str(sc_select.value)
-        self.setup(sc, None if temp_select.is_blank() else str(temp_select.value), opener)
+        if scenario is None and opener and sc is None:
+            sc = "opener"  # rehearsing the brief's opener
+        temper = None if temp_select.is_blank() else str(temp_select.value)
+        self.setup(sc, temper, opener, "2" if level.is_blank() else str(level.value))
 
     @work(exclusive=True, group="roleplay")
-    async def setup(self, scenario: str | None, temperament: str | None, opener: str | None = None) -> None:
+    async def setup(
+        self, scenario: str | None, temperament: str | None, opener: str | None = None, difficulty: str = "2"
+    ) -> None:
         assert self.record is not None
         app = coach_app(self)
         name = self.record.person.name
@@ -181,14 +230,16 @@ class RoleplayMode(Vertical):
         if app.model_label is not None:
             try:
                 await asyncio.to_thread(app.ws.preload_agent)  # LangChain loads off the event loop
-                self.chat = await app.ws.model_drill(name, scenario, temperament, model=app.chat_model, today=app.today)
+                self.chat = await app.ws.model_drill(
+                    name, scenario, temperament, difficulty, model=app.chat_model, today=app.today
+                )
                 self.drill = self.chat.drill
             except Exception as exc:
                 message = printable(f"The model cannot play the persona ({exc}); the drill will.")
                 self.app.notify(message, severity="warning", markup=False)
         if self.chat is None:
             try:
-                self.drill = app.ws.drill(name, scenario, temperament, seed=app.rp_seed, today=app.today)
+                self.drill = app.ws.drill(name, scenario, temperament, difficulty, seed=app.rp_seed, today=app.today)
             except CoachError as exc:
                 self.app.notify(printable(exc.message), severity="error", markup=False)
                 return
@@ -199,7 +250,7 @@ class RoleplayMode(Vertical):
         else:
             hint = Static(Text(printable(self.drill.opening), style="italic dim"), classes="hint")
             self.query_one("#conversation", VerticalScroll).mount(hint)
-        self.query_one("#score", Static).update(render_score(None))
+        self._refresh_score()
         prompt = self.query_one("#rp-input", Input)
         if opener:
             prompt.value = opener
@@ -237,7 +288,7 @@ class RoleplayMode(Vertical):
     @work(exclusive=True, group="roleplay-reply")
     async def reply_offline(self, line: str) -> None:
         turn = await asyncio.to_thread(coach_app(self).ws.reply, self.drill, line)
-        self.query_one("#score", Static).update(render_score(turn.summary))
+        self._refresh_score(turn.summary)
         self._say("them", turn.reply)
 
     @work(exclusive=True, group="roleplay-reply")
@@ -252,7 +303,7 @@ class RoleplayMode(Vertical):
         # A line whose reply failed or was cancelled is still the last thing the persona heard: ask again.
         again = bool(history) and getattr(history[-1], "type", "") == "human" and history[-1].text == line
         chat.score(line)
-        self.query_one("#score", Static).update(render_score(self.drill.summary()))
+        self._refresh_score(self.drill.summary())
         who = printable(self.record.person.name) if self.record else "Them"
         reply = Markdown(f"**{md_escape(who)}:** ", classes="line-them")
         self.pending = (line, said, reply)
@@ -268,8 +319,11 @@ class RoleplayMode(Vertical):
                 self.drill.record_persona_line("".join(parts))  # chat.stream records it itself
             self.pending = None
         except Exception as exc:
-            self.app.notify(printable(f"The persona could not answer: {getattr(exc, 'message', exc)}"),
-                            severity="error", markup=False)  # fmt: skip
+            self.app.notify(
+                printable(f"The persona could not answer: {getattr(exc, 'message', exc)}"),
+                severity="error",
+                markup=False,
+            )
             self._take_back()
         finally:
             await stream.stop()
@@ -283,7 +337,7 @@ class RoleplayMode(Vertical):
         self.pending = None
         if self.drill is not None:
             self.drill.withdraw_user_line(line)
-            self.query_one("#score", Static).update(render_score(self.drill.summary()))
+            self._refresh_score()
         said.remove()
         if reply is not None:
             reply.remove()
@@ -300,6 +354,21 @@ class RoleplayMode(Vertical):
         self._take_back()
         self.app.notify("Reply cancelled; your line is back in the prompt.")
 
+    def _refresh_score(self, summary: Summary | None = None) -> None:
+        if summary is None and self.drill is not None and any(s == "me" for s, _ in self.drill.transcript):
+            summary = self.drill.summary()
+        narrow = self.screen.has_class("-narrow")
+        panel = render_score(summary, self.drill, trust=self.show_trust, why=self.show_why, compact=narrow)
+        self.query_one("#score", Static).update(panel)
+
+    def action_why(self) -> None:
+        """Show (or hide) why the last line got its labels."""
+        if self.drill is None:
+            self.app.notify("Start a role-play first.", severity="warning")
+            return
+        self.show_why = not self.show_why
+        self._refresh_score()
+
     def action_end(self) -> None:
         if self.drill is None:
             self.app.notify("Start a role-play first.", severity="warning")
@@ -312,7 +381,7 @@ class RoleplayMode(Vertical):
         if self.pending is not None:  # an unanswered line is not part of the rehearsal
             self.action_cancel()
         card = await asyncio.to_thread(app.ws.scorecard, self.drill, app.search)
-        markdown = printable(card.to_markdown())
+        markdown = printable(card.to_markdown(escape=True))
         if self.record is not None and app.ws.save_rehearsal(self.record.person.name, card, app.today) is not None:
             markdown += "\n\n*Saved to your progress (F5).*"
         if self.chat is not None:
