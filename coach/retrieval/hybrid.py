@@ -13,7 +13,9 @@ reciprocal-rank fusion (RRF), which needs no score calibration between the two a
 Passage `score` stays a cosine similarity (higher is better): the best one between the query
 and the passage's own vectors (its text or its questions) found by the dense arm, or, for a
 lexical-only hit, the cosine with the chunk's stored vector. Passages are ordered by the fused
-rank, so a lower-ranked passage may show a higher cosine.
+rank, so a lower-ranked passage may show a higher cosine. A lexical hit the dense arm missed
+(HNSW is approximate, and a graph written by several processes can lose a node) joins the dense
+ranking when its exact cosine beats the weakest dense result, so a lost node still ranks by meaning.
 
 Speed: the dense arm asks Chroma for ids and distances only (an entry's parent is in its id) and
 the k passages shown are read from the manifest; the lexical arm leaves out words too common to
@@ -31,7 +33,7 @@ import numpy as np
 from coach.domain import Passage
 from coach.retrieval.chunking import parent_of
 from coach.retrieval.index import ChromaIndex
-from coach.retrieval.manifest import Manifest
+from coach.retrieval.manifest import Manifest, PassageRow
 
 DENSE_N = 100  # entries (chunks and questions); a built-in card has a dozen, so ~100 covers the likely cards
 LEXICAL_N = 30
@@ -92,16 +94,19 @@ def hybrid_search(
         cosines = best.setdefault(parent_of(str(cid)), [])
         if len(cosines) < 2:
             cosines.append(1.0 - float(dist))
+    match = fts_query(manifest.informative_words(content_words(query))) if query else None
+    lexical: dict[str, float] = {}
+    rows: dict[str, PassageRow] = {}
+    if match is not None:
+        lexical = _lexical(manifest, match, list(sources) if sources is not None else None)
+        rows = _rescue(best, manifest.passages([p for p in lexical if p not in best]), vector)
     # Mean of the two best cosines: one lucky question alone counts for less than two that agree.
     dense = sorted(best, key=lambda p: -sum(best[p]) / len(best[p]))
     fused = {parent: 1.0 / (RRF_K + rank + 1) for rank, parent in enumerate(dense)}
-    match = fts_query(manifest.informative_words(content_words(query))) if query else None
-    if match is not None:  # RRF beat a cosine + weighted-BM25 blend on the labelled queries
-        names = list(sources) if sources is not None else None
-        for rank, parent in enumerate(_lexical(manifest, match, names)):
-            fused[parent] = fused.get(parent, 0.0) + 1.0 / (RRF_K + rank + 1)
+    for rank, parent in enumerate(lexical):  # RRF beat a cosine + weighted-BM25 blend on the labelled queries
+        fused[parent] = fused.get(parent, 0.0) + 1.0 / (RRF_K + rank + 1)
     top = sorted(fused, key=lambda p: -fused[p])[:k]
-    rows = manifest.passages(top)
+    rows |= manifest.passages([p for p in top if p not in rows])
     passages: list[Passage] = []
     for parent in top:
         row = rows.get(parent)
@@ -133,6 +138,23 @@ def _lexical(manifest: Manifest, match: str, sources: list[str] | None) -> dict[
         best[parent] = max(best.get(parent, score), score)
     ranked = sorted(best, key=lambda p: -best[p])[:LEXICAL_N]
     return {p: best[p] for p in ranked}
+
+
+def _rescue(
+    best: dict[str, list[float]], lexical_rows: dict[str, PassageRow], vector: Sequence[float]
+) -> dict[str, PassageRow]:
+    """Give the dense arm the lexical hits it should have found: HNSW is approximate, and an index
+    written by several processes can leave a chunk out of the graph while its row is intact. A hit
+    whose exact cosine (from the vector the manifest keeps) beats the weakest dense result joins
+    the dense ranking at that cosine. Returns the rows read, so they are not read twice."""
+    if not lexical_rows:
+        return lexical_rows
+    floor = min((c[0] for c in best.values()), default=-1.0)
+    for parent, row in lexical_rows.items():
+        cosine = _cosine(vector, row.vector)
+        if cosine > floor:
+            best[parent] = [cosine]
+    return lexical_rows
 
 
 def _cosine(query: Sequence[float], stored: bytes) -> float:
