@@ -86,7 +86,7 @@ def format_passages(passages: list[Passage]) -> str:
 
 
 def open_actions_text(record: PersonRecord) -> str:
-    rows = [f"- {a.text} (owner: {a.owner.value}, due: {a.due or 'none'})" for a in record.actions if not a.done]
+    rows = [f"- {a.text} (owner: {a.owner_label()}, due: {a.due or 'none'})" for a in record.actions if not a.done]
     return "\n".join(rows) or "No open actions."
 
 
@@ -131,18 +131,26 @@ def build_tools(
 
     async def propose_action(
         text: str,
-        owner: Literal["me", "them", "both", "unclear"] = "them",
+        owner: Literal["me", "them", "both", "other", "unclear"] = "them",
         proposed_by: Literal["me", "them", "unclear"] = "unclear",
         due: str | None = None,
+        owner_name: str | None = None,
     ) -> str:
-        """Propose recording an action (owner: me = the manager, them = the other person). The user confirms."""
+        """Propose recording an action (owner: me = the manager, them = the other person, other = a third
+        person or team, named in owner_name). The user confirms."""
+        who = " ".join((owner_name or "").split()) or None
+        if owner == "other" and who is None:
+            return "An action owned by someone else needs owner_name (who will do it); nothing was proposed."
         action = Action(
             text=text,
             owner=Owner(owner),
+            owner_name=who if owner == "other" else None,
             proposed_by=Proposer(proposed_by),
             due=dt.date.fromisoformat(due) if due else None,
         )
-        p = proposals.add(kind="action", person=_who(), summary=f"action for {owner}: {text}", action=action)
+        p = proposals.add(
+            kind="action", person=_who(), summary=f"action for {action.owner_label()}: {text}", action=action
+        )
         return f"Proposal {p.id} is waiting for the user's confirmation; nothing is saved yet."
 
     async def add_note(text: str, personal: bool = False) -> str:

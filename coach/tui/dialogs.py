@@ -180,7 +180,8 @@ def add_action_form(name: str) -> FormDialog:
         f"Add an action for {printable(name)}",
         [
             ("text", "What needs doing", "text"),
-            ("owner", "Owner", ["them", "me", "both"]),
+            ("owner", "Owner", ["them", "me", "both", "other"]),
+            ("owner_name", "Who, when the owner is other (e.g. Sam, legal)", "text"),
             ("proposed_by", "Proposed by", ["them", "me", "unclear"]),
             ("due", "Due (YYYY-MM-DD, optional)", "text"),
         ],

@@ -110,8 +110,15 @@ class MemoryActions(App[None]):
                     due = dt.date.fromisoformat(v["due"]) if v["due"] else None
                 except ValueError:
                     raise CoachError(f"not a date: {v['due']!r} (use YYYY-MM-DD)") from None
+                owner, who = Owner(v["owner"]), " ".join(v.get("owner_name", "").split()) or None
+                if owner is Owner.other and who is None:
+                    raise CoachError("an action owned by someone else needs their name (Who, when the owner is other)")
                 action = Action(
-                    text=v["text"], owner=Owner(v["owner"]), proposed_by=Proposer(v["proposed_by"]), due=due
+                    text=v["text"],
+                    owner=owner,
+                    owner_name=who if owner is Owner.other else None,
+                    proposed_by=Proposer(v["proposed_by"]),
+                    due=due,
                 )
                 self.ws.add_action(name, action)
 
@@ -123,7 +130,7 @@ class MemoryActions(App[None]):
     def action_complete(self) -> None:
         if (name := self._need_person()) is None:
             return
-        open_actions = [(f"#{a.id} {a.text} ({a.owner.value})", a.id) for _, a in self.ws.actions(name, True)]
+        open_actions = [(f"#{a.id} {a.text} ({a.owner_label()})", a.id) for _, a in self.ws.actions(name, True)]
         if not open_actions:
             self.notify(printable(f"{name} has no open actions."), markup=False)
             return

@@ -149,6 +149,25 @@ async def test_model_proposes_user_accepts_only_then_memory_changes(
     await s.aclose()
 
 
+async def test_the_model_can_propose_an_action_someone_else_owns_and_must_name_them(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Workspace, "search", lambda self, q, k=4, **kw: [])
+    script = [
+        tool_call("propose_action", {"text": "Book the offsite room", "owner": "other"}),  # no name: refused
+        tool_call("propose_action", {"text": "Book the offsite room", "owner": "other", "owner_name": " Facilities "}),
+        "Proposed.",
+    ]
+    s = await ws.open_session("prep", "Ann Lee", model=FakeChatModel.scripted(script))
+    assert await s.reply("Facilities said they'd book the room") == "Proposed."
+    [proposal] = s.proposals.pending
+    assert "Facilities (other)" in proposal.summary
+    ws.accept_proposal(s.proposals, proposal.id)
+    [saved] = ws.memory.record("Ann Lee").actions
+    assert (saved.owner.value, saved.owner_name) == ("other", "Facilities")
+    await s.aclose()
+
+
 async def test_forget_removes_the_persons_conversations(ws: Workspace) -> None:
     for job in ("prep", "debrief"):
         s = await saved_session(ws, job=job, person="Ann Lee", system_prompt="s", model=FakeChatModel.scripted(["hey"]))

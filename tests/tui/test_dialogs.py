@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from coach.domain import Note
 from coach.store.memory import name_key
@@ -58,6 +58,26 @@ async def test_bad_date_is_a_notification_not_a_crash(make_app: Callable[..., Co
         await pilot.press("enter")
         await pilot.pause()
         assert any("not a date" in str(n.message) for n in app._notifications)
+
+
+async def test_an_action_someone_else_owns_is_added_with_their_name(make_app: Callable[..., CoachApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.select("Tom Becker")
+        before = len(app.ws.memory.record("Tom Becker").actions)
+        for who in ("", "Legal team"):  # without a name it is refused, with one it is kept
+            app.action_add_action()
+            await pilot.pause()
+            app.screen.query_one("#f-text", Input).value = "Review the contractor agreement"
+            app.screen.query_one("#f-owner", Select).value = "other"
+            app.screen.query_one("#f-owner_name", Input).value = who
+            app.screen.query_one("#f-text", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert any("needs their name" in str(n.message) for n in app._notifications)
+        actions = app.ws.memory.record("Tom Becker").actions
+        assert len(actions) == before + 1
+        assert actions[-1].owner_label() == "Legal team (other)"
 
 
 async def test_forget_asks_first(make_app: Callable[..., CoachApp]) -> None:
