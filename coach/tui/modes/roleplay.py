@@ -263,7 +263,7 @@ class RoleplayMode(Vertical):
         widget = Static(Text.assemble((f"{label}: ", "bold"), printable(line)), classes=f"line-{who}")
         conv = self.query_one("#conversation", VerticalScroll)
         conv.mount(widget)
-        conv.scroll_end(animate=False)
+        conv.anchor()  # kept at the bottom as the line lays out and wraps (and as a reply streams in)
         return widget
 
     @on(Input.Submitted, "#rp-input")
@@ -309,6 +309,7 @@ class RoleplayMode(Vertical):
         self.pending = (line, said, reply)
         conv = self.query_one("#conversation", VerticalScroll)
         await conv.mount(reply)
+        conv.anchor()
         stream = Markdown.get_stream(reply)
         try:
             parts: list[str] = []
