@@ -70,7 +70,16 @@ class Settings(BaseModel):
 _POSITIVE_INT_VARS = {"COACH_EMBED_THREADS": "the number of threads the embedding model uses"}
 
 
+_CHOICE_VARS = {"COACH_EMBED_GRAPH": (("plain", "optimised"), "which graph the embedding model runs")}
+
+
 def _check_other_vars() -> None:
+    for var, (choices, meaning) in _CHOICE_VARS.items():
+        value = os.environ.get(var, "").strip()
+        if value and value not in choices:
+            raise ConfigError(
+                f"environment variable {var} is {value[:40]!r}; it must be one of {', '.join(choices)} ({meaning})"
+            )
     for var, meaning in _POSITIVE_INT_VARS.items():
         value = os.environ.get(var, "").strip()
         if value and not (value.isascii() and value.isdigit() and 0 < int(value) <= 1024):

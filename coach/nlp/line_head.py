@@ -85,7 +85,7 @@ def line_scorer(embedder: MiniLMEmbedding | None = None) -> LineScorer:
 
     def embed() -> Embed:
         model = embedder or shared_embedder()
-        model.load()
+        model.check()  # missing or damaged files: the rules alone; the session loads on the first batch
         return model.embed
 
     return LineScorer(load_weights, embed, unavailable=(CoachError, ValueError, OSError))

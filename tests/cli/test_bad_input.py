@@ -156,6 +156,13 @@ def test_junk_embed_threads_is_refused(monkeypatch: pytest.MonkeyPatch, capsys: 
     assert run(capsys, "people", "list")[0] == 0
 
 
+def test_junk_embed_graph_is_refused(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COACH_EMBED_GRAPH", "fastest")
+    assert "COACH_EMBED_GRAPH" in one_line(capsys, "people", "list")
+    monkeypatch.setenv("COACH_EMBED_GRAPH", "plain")
+    assert run(capsys, "people", "list")[0] == 0
+
+
 def test_names_with_newlines_from_an_older_coach_do_not_break_tables(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from coach.errors import CoachError
@@ -104,3 +105,20 @@ def test_words_in_most_rows_are_left_out_and_counts_follow_other_writers(tmp_pat
     assert first.informative_words(["quokka"]) == ["quokka"]
     first.close()
     second.close()
+
+
+def test_the_plain_and_the_optimised_graph_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search or one line loads the plain graph (65 MB less), a batch the optimised one: the shipped
+    card vectors and every stored chunk must mean the same to both."""
+    from coach.retrieval.embeddings import BULK_FROM, MiniLMEmbedding
+
+    texts = ["how do I follow up after a cancelled 1:1", "Send the rota to Sam by Friday."] * BULK_FROM
+    plain, optimised = MiniLMEmbedding(threads=1), MiniLMEmbedding(threads=1)
+    one = [plain.embed_one(t) for t in texts[:2]]
+    batch = optimised.embed(texts)
+    assert (plain.optimised, optimised.optimised) == (False, True)
+    assert float(np.min(np.sum(np.asarray(one) * batch[:2], axis=1))) > 0.99999
+    monkeypatch.setenv("COACH_EMBED_GRAPH", "optimised")  # the user's choice wins over the first call's size
+    chosen = MiniLMEmbedding(threads=1)
+    chosen.embed_one(texts[0])
+    assert chosen.optimised

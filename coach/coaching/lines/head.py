@@ -175,7 +175,11 @@ class LineScorer:
         if not unsure or not self._ready():
             return [from_reading(r) for r in readings]
         assert self._weights is not None and self._embed is not None
-        vectors = self._embed([readings[i].text for i in unsure])
+        try:
+            vectors = self._embed([readings[i].text for i in unsure])
+        except self._unavailable as exc:  # the model would not load after all: the rules alone, saying why
+            self.failure, self._embed = str(exc), None
+            return [from_reading(r) for r in readings]
         x = design([vector(readings[i]) for i in unsure], vectors, self._weights.embedding_scale)
         probs = probabilities(self._weights, x)
         out = [from_reading(r) for r in readings]
