@@ -203,6 +203,7 @@ def score(split: str, nlp: Any = None, errors: list[str] | None = None, rules_on
     total = Tally()
     by_tag: dict[str, Tally] = defaultdict(Tally)
     by_style: dict[str, Tally] = defaultdict(Tally)
+    by_writer: dict[str, Tally] = defaultdict(Tally)  # a split may hold several writers (the id's prefix)
     personal: dict[str, int] = defaultdict(int)
     notes = load_split(split)
     for note in notes:
@@ -211,6 +212,7 @@ def score(split: str, nlp: Any = None, errors: list[str] | None = None, rules_on
         for tag in note.get("patterns", []):
             by_tag[tag].add(tally)
         by_style[note.get("style", "?")].add(tally)
+        by_writer[str(note["id"]).split("-")[0]].add(tally)
         for k, v in counts.items():
             personal[k] += v
     out = {"split": split, "scorer": "rules" if rules_only else "rules+learned", **total.figures()}
@@ -220,6 +222,7 @@ def score(split: str, nlp: Any = None, errors: list[str] | None = None, rules_on
         out["personal_sensitive_accuracy"] = (
             round(personal["sensitive_right"] / personal["found"], 3) if personal["found"] else None
         )
+    out["by_writer"] = {k: v.figures() for k, v in sorted(by_writer.items())}
     out["by_style"] = {k: v.figures() for k, v in sorted(by_style.items())}
     out["by_pattern"] = {k: v.figures() for k, v in sorted(by_tag.items()) if v.notes >= 3}
     return out
@@ -246,6 +249,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.errors:
         print("\n".join(errors))
     print("\n".join(_headline(out)))
+    for writer, fig in out["by_writer"].items():
+        print(f"  writer {writer}: n={fig['notes']} f1={fig['f1']} owner={fig['owner_accuracy']} "
+              f"proposed={fig['proposed_by_accuracy']}")  # fmt: skip
     if args.patterns:
         for tag, fig in out["by_pattern"].items():
             print(f"  {tag:28} n={fig['notes']:3} f1={fig['f1']} owner={fig['owner_accuracy']} "
