@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from coach.errors import CoachError
+from coach.heap import release_free_memory
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -66,17 +67,6 @@ def verify_sha256(path: Path, expected: str) -> None:
             "the file is damaged or not the pinned version; reinstall it"
         )
     _verified.add(path)
-
-
-def release_free_memory() -> None:
-    """Hand memory that was freed back to the OS (glibc keeps it in the heap); elsewhere a no-op."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def default_threads() -> int:

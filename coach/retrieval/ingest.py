@@ -18,9 +18,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from coach.heap import release_free_memory
 from coach.retrieval.card_vectors import CardVectors
 from coach.retrieval.chunking import Chunk, chunk_document, chunk_id, embedding_text, question_id
-from coach.retrieval.embeddings import MiniLMEmbedding, release_free_memory
+from coach.retrieval.embeddings import MiniLMEmbedding
 from coach.retrieval.index import ChromaIndex
 from coach.retrieval.manifest import LexicalRow, Manifest, PassageRow, SourceRecord
 from coach.retrieval.readers import SUFFIXES, Document, UnreadableFile, inspect, open_document, supported

@@ -97,6 +97,7 @@ class PrepMode(Vertical):
         parts = (printable(page.top), printable(f"{page.fold_title}: {brief.label}"), printable(page.fold),
                  printable(page.sources))  # fmt: skip
         self.app.call_from_thread(self._shown, record, brief, parts, list(brief.passages))
+        app.ws.release_memory()  # the brief is the last of the start-up work: what it freed goes back
 
     def _shown(
         self, record: PersonRecord, brief: Any, parts: tuple[str, str, str, str], passages: list[Passage]
