@@ -10,7 +10,6 @@ megabyte stays fast; a normal page of notes never reaches it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.errors import CoachError
+from coach.pinned import read_pinned
 
 if TYPE_CHECKING:
     import numpy as np
@@ -104,16 +103,7 @@ class Scorers:
 
 def read_weights(path: Path = WEIGHTS, expected: str | None = None) -> dict[str, Linear]:
     """The fitted models, refused unless the file has the pinned sha256."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CoachError(f"the debrief's model weights are missing ({path}): reinstall coach") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != (expected or WEIGHTS_SHA256):
-        raise CoachError(
-            f"the debrief's model weights {path.name} do not match their pinned checksum "
-            f"(found {digest[:12]}…): reinstall coach"
-        )
+    data = read_pinned(path, expected or WEIGHTS_SHA256, "the debrief's model weights")
     raw = json.loads(data)
     return {name: Linear.from_json(model) for name, model in raw["models"].items()}
 

@@ -9,13 +9,13 @@ into `coach.coaching.lines.head.LineScorer`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach.errors import CoachError
+from coach.pinned import read_pinned
 
 if TYPE_CHECKING:
     from coach.coaching.lines.head import Embed, HeadWeights, LineScorer
@@ -44,17 +44,12 @@ def parse_weights(data: bytes) -> HeadWeights:
 
 def load_weights(path: Path = WEIGHTS_FILE, expected: str | None = None) -> HeadWeights:
     """The shipped weights, refused unless their sha256 is the pinned one."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CoachError(f"the line-scoring weights are missing ({path.name}): reinstall coach") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != (expected or WEIGHTS_SHA256):
-        raise CoachError(
-            f"the line-scoring weights {path.name} have sha256 {digest[:12]}…, expected "
-            f"{(expected or WEIGHTS_SHA256)[:12]}…: the file is damaged or not the shipped version; reinstall coach "
-            "(or retrain: python -m coach.nlp.train_lines)"
-        )
+    data = read_pinned(
+        path,
+        expected or WEIGHTS_SHA256,
+        "the line-scoring weights",
+        "reinstall coach (or retrain: python -m coach.nlp.train_lines)",
+    )
     weights = parse_weights(data)
     from coach.retrieval.embeddings import MODEL_ID
 
