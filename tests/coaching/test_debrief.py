@@ -152,6 +152,16 @@ def test_due_dates_resolve_against_the_meeting(phrase: str, due: dt.date | None)
     assert find_due(f"send it {phrase}", WED) == due
 
 
+def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
+    notes = (
+        "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"
+        "- she'll cover his Tuesday shift\n"
+        "- he'll demo it at Thursday's huddle\n"
+    )
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [a.due for a in got.actions] == [dt.date(2025, 3, 5), None, dt.date(2025, 2, 27)]
+
+
 def test_next_one_to_one_follows_the_cadence_the_record_shows() -> None:
     fortnightly = PersonRecord(
         person=PRIYA, meetings=[Meeting(id=i, date=WED - dt.timedelta(days=14 * i)) for i in range(1, 5)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.coaching.debrief import timewords
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
@@ -134,14 +135,16 @@ def action_text(v: Token, others: frozenset[int] = frozenset()) -> str:
 def date_text(clause: Clause) -> str:
     """Where the due date is said: the task's own words, and the time words on its governing verbs."""
     v = clause.verb
-    words = [t.text for t in v.subtree if not (t.dep_ == "conj" and child(t, "nsubj") is not None)]
+    apart = {x.i for t in v.subtree if t is not v and t.dep_ == "conj" and child(t, "nsubj") for x in t.subtree}
+    own = [t for t in v.subtree if t.i not in apart]  # "…, he'll review it by Wed" is another task's date
+    more: list[Token] = []
     for g in (clause.governor, v.head if v.dep_ in ("xcomp", "ccomp") else None):
         if g is None or g is v:
             continue
         for c in g.children:
             if c.dep_ in ("prep", "npadvmod", "advmod") and c.i not in {t.i for t in v.subtree}:
-                words += [t.text for t in c.subtree]
-    return " ".join(words)
+                more += list(c.subtree)
+    return " ".join(part for part in (timewords.join(own), timewords.join(more)) if part)
 
 
 def window(clause: Clause, sent: Span) -> str:
@@ -239,7 +242,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
             flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
             clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
             text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
-            out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags), sent.text))
+            when = timewords.join(sent)
+            out.append(Candidate(clause, text[:1].upper() + text[1:], when, seg, tag, set(flags), sent.text))
     if len(out) > 1:  # word each task without the others that the parse hung inside it
         for c in out:
             v = c.clause.verb
@@ -263,6 +267,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
                 text = _linear(c.clause.verb, sent, later[0] if later else sent.end).strip(",.;:-–—> ")
                 if len(text) > len(c.text):
                     c.text = text[:1].upper() + text[1:]
+                    stop = min(later[0] if later else sent.end, sent.end)  # the date may sit past the subtree
+                    c.date_text = f"{c.date_text} {timewords.join(sent.doc[c.clause.verb.i : stop])}"
     return out
 
 
