@@ -144,6 +144,9 @@ def test_bulleted_notes_with_headers_and_owner_tags() -> None:
         ("before our next 1:1", dt.date(2025, 3, 5)),
         ("by wedensday", dt.date(2025, 3, 5)),  # a typo of a weekday
         ("from next week", None),  # a start, not a due date
+        ("from May", None),
+        ("from Monday", dt.date(2025, 3, 3)),  # a start on one day: the first of it is due then
+        ("starting tomorrow", dt.date(2025, 2, 27)),
         ("every Friday", None),
         ("whenever", None),
     ],

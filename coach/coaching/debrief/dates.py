@@ -5,7 +5,9 @@ meeting day; "next week" the Friday of next week; "end of week" this Friday; "en
 the month's last day; "in N days/weeks" counts from the meeting; "the 12th" is the next
 12th on or after the meeting; "before Christmas" is 24 December; "next 1:1" is the next
 meeting by the record's usual gap between 1:1s, or a week on. A time that says when
-something starts or recurs ("from Monday", "every Friday", "after Christmas") is no due date.
+something recurs or follows ("every Friday", "after Christmas") is no due date, nor is the
+start of a period ("from next week", "from May"); but a start on one named day ("from Monday",
+"starting tomorrow") is when the first of it is due, and is read as the due date.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ _NUM = r"\d{1,2}|a|one|two|three|four|five|six|couple of|few"
 _PREP = r"(?:by|on|before|until|till|til|due|for|this|at)"
 # Times that start or repeat rather than end: "from next week", "every Friday", "starting Monday".
 _NOT_DUE = re.compile(r"(?:\b(?:from|starting|start|starts|every|each|since|after|per)\s+(?:the\s+|next\s+)?)$", re.I)
+
+# "from Monday", "starting tomorrow": the day the first of it is due (a period's start is not: "from May").
+_STARTS = re.compile(r"(?:from|starting|start|starts)\s+(?:the\s+)?$", re.I)
+_ONE_DAY = {"weekday", "tomorrow", "today"}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -178,7 +184,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date, record: PersonRecord | 
 
 
 def _usable(kind: str, m: re.Match[str], text: str) -> bool:
-    if _NOT_DUE.search(text[: m.start()]):
+    lead = _NOT_DUE.search(text[: m.start()])
+    if lead and not (kind in _ONE_DAY and _STARTS.match(lead[0])):
         return False
     if kind == "weekday":
         word = m[1].lower()
