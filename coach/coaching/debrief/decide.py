@@ -143,9 +143,20 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
             party = Party(THEM)  # "wants the KPI pack monthly", "asked me to…": the person, written tersely
         if lemma in ("ask", "tell", "want") and _assigns(t, parties):
             continue  # "I asked him to draft it": a task of its own, not a request the next one answers
+        if _asks_another(t, parties):
+            continue
         if party is not None and party.role in (ME, THEM):
             out.append(Raise(segment, line, t.i, party.role))
     return out
+
+
+def _asks_another(t: Token, parties: Parties) -> bool:
+    """ "he's going to ask the bank office": a request to a third party, not to the writer."""
+    if t.lemma_.lower() != "ask":
+        return False
+    asked = child(t, "dobj", "dative", "iobj")
+    party = parties.token(asked) if asked is not None else None
+    return party is not None and party.role not in (ME, THEM, BOTH)
 
 
 def _assigns(t: Token, parties: Parties) -> bool:
