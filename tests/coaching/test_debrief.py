@@ -155,6 +155,12 @@ def test_due_dates_resolve_against_the_meeting(phrase: str, due: dt.date | None)
     assert find_due(f"send it {phrase}", WED) == due
 
 
+def test_a_line_opening_with_a_team_and_an_infinitive_is_that_teams_task() -> None:
+    notes = "- QA to sign off the cards\n- security firm to add a door person\n- no change to close calendar\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.owner_name) for a in got.actions] == [("other", "QA"), ("other", "security firm")]
+
+
 def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
     notes = (
         "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"

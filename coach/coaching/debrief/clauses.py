@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.coaching.debrief.doers import opening_doer
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.lexicon import (
     CAUSATIVE,
@@ -321,7 +322,7 @@ def _shorthand(v: Token, parties: Parties, flags: set[str]) -> Clause | None:
         (c for c in v.children if c.i < v.i and c.dep_ in ("dep", "npadvmod") and parties.token(c) is not None), None
     )
     if own is not None and own.i < v.i:
-        owner = parties.token(own) or parties.phrase(own.text)
+        owner = parties.token(own) or parties.phrase(own.text) or opening_doer(own, v)
         if owner is None:
             return None
     elif v.dep_ == "ROOT":
@@ -331,8 +332,13 @@ def _shorthand(v: Token, parties: Parties, flags: set[str]) -> Clause | None:
         owner = parties.token(before[0]) or parties.phrase(" ".join(t.text for t in before))
     elif v.head.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and v.head.dep_ in ("ROOT", "appos") and v.head.i < v.i:
         owner = parties.token(v.head) or parties.phrase(v.doc[v.head.left_edge.i : v.head.i + 1].text)
+        owner = owner or opening_doer(v.head, v)
         if owner is None:
             return None  # "no change to close calendar": a noun, not a party, before the infinitive
+    elif v.head.dep_ == "ROOT" and v.head.i == v.sent.start and v.head.text.isupper() and v.head.i < v.i:
+        owner = parties.phrase(v.head.text)  # "QA to sign off the cards", with "QA" misread as a verb
+        if owner is None:
+            return None
     else:
         return None
     return Clause(v, "shorthand", owner or NOBODY_PARTY, UNCLEAR, False, flags=flags)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coach.coaching.debrief import timewords
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
+from coach.coaching.debrief.doers import opening_doer
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
 from coach.coaching.lexicon import ACTION_VERBS, DECLINED, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES, PAST_TIME
@@ -232,6 +233,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         elif (seg.bullet or tag is not None or seg.section == ACTIONS) and _imperative(v, sent):
             owner = _imperative_owner(v, seg, tag, parties)
             add(Clause(v, "imperative", owner, UNCLEAR, False, flags=blocking(v)))
+    shorthand_heads = {c.clause.verb.head.i for c in out if c.kind == "shorthand"}
+    out = [c for c in out if not (c.kind == "imperative" and c.clause.verb.i in shorthand_heads)]  # "QA to…"
     if not out and (seg.bullet or tag is not None or seg.task):
         first = sent.doc[_first_word(sent)] if len(sent) else None
         verbish = first is not None and (first.lower_ in ACTION_VERBS or (tag is not None or seg.task))
@@ -239,6 +242,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         starts_task = first is not None and first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START
         if first is not None and verbish and pos_ok and starts_task:
             owner = _imperative_owner(first, seg, tag, parties)
+            if owner.role == UNCLEAR and (doer := _opening_doer(sent)) is not None:
+                owner = doer  # "infection control to re-audit the sluice rooms", its verb misread
             flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
             clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
             text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
@@ -270,6 +275,14 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
                     stop = min(later[0] if later else sent.end, sent.end)  # the date may sit past the subtree
                     c.date_text = f"{c.date_text} {timewords.join(sent.doc[c.clause.verb.i : stop])}"
     return out
+
+
+def _opening_doer(sent: Span) -> Party | None:
+    """The doer of a "N to V" line whose verb the parse misread, from the first infinitive's "to"."""
+    to = next((t for t in sent if t.lower_ == "to" and t.dep_ == "aux"), None)
+    if to is None or to.i == sent.start:
+        return None
+    return opening_doer(to.doc[to.i - 1], to.head)
 
 
 _NOT_TASK_START = {"no", "not", "nothing", "none", "still", "already", "good", "great", "fine", "ok", "okay", "done"}
