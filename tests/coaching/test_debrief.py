@@ -161,6 +161,19 @@ def test_a_line_opening_with_a_team_and_an_infinitive_is_that_teams_task() -> No
     assert [(a.owner.value, a.owner_name) for a in got.actions] == [("other", "QA"), ("other", "security firm")]
 
 
+def test_a_subject_the_small_parser_loses_is_still_the_owner() -> None:
+    notes = (
+        "My team leader Carla will make the new shift plan. "
+        "I need to speak to the warehouse about the testers and Ravi on the night crew will do a recount of the cage."
+    )
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.owner_name) for a in got.actions] == [
+        ("other", "Carla"),
+        ("me", None),
+        ("other", "Ravi"),
+    ]
+
+
 def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
     notes = (
         "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coach.coaching.debrief.doers import opening_doer
+from coach.coaching.debrief.doers import opening_doer, stranded_subject
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.lexicon import (
     CAUSATIVE,
@@ -237,7 +237,7 @@ def _owner_of(v: Token, parties: Parties, speaker: Party | None = None) -> tuple
         pobj = child(agent, "pobj") if agent is not None else None
         flags.add("passive")
         return (parties.token(pobj, speaker) if pobj is not None else NOBODY_PARTY), flags
-    subj = subject(v) or _party_before(v, parties)
+    subj = stranded_subject(v) or subject(v) or _party_before(v, parties)
     if subj is None:
         flags.add("no_subject")
         return None, flags

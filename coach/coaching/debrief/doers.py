@@ -37,3 +37,30 @@ def opening_doer(head: Token, v: Token) -> Party | None:
     if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in words):
         return None
     return Party(OTHER, Parties.name_of(head))
+
+
+_JOINS = {"and", "but", "so", "then", ",", ";"}
+
+
+def stranded_subject(v: Token) -> Token | None:
+    """The subject of a joined clause that the parse hung on the clause before it.
+
+    "I need to speak to the warehouse and Ravi on the night crew will do a recount": the small parser
+    makes Ravi a second thing to speak about and "do" a verb sharing "I". A joined verb with its own
+    modal is a new clause, so it has its own subject: the name or pronoun that opens the words between
+    the join and the modal, with no verb among them.
+    """
+    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+        return None
+    aux = next((c for c in v.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i < v.i), None)
+    if aux is None:
+        return None
+    start = aux.i - 1
+    while start > v.sent.start and v.doc[start].lower_ not in _JOINS:
+        if v.doc[start].pos_ in ("VERB", "AUX"):
+            return None
+        start -= 1
+    if start <= v.sent.start or start + 1 >= aux.i:
+        return None
+    opener = v.doc[start + 1]
+    return opener if opener.pos_ in ("PROPN", "PRON") and opener.dep_ not in ("poss",) else None
