@@ -174,6 +174,12 @@ def test_a_subject_the_small_parser_loses_is_still_the_owner() -> None:
     ]
 
 
+def test_an_owner_tag_followed_by_a_bare_day_still_names_the_owner() -> None:
+    notes = "- chase carrier re damaged pallets (me) fri\n- chase hq re aircon engineer — me, thurs\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.due) for a in got.actions] == [("me", dt.date(2025, 2, 28)), ("me", dt.date(2025, 2, 27))]
+
+
 def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
     notes = (
         "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"
