@@ -190,6 +190,12 @@ def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole()
     assert [a.due for a in got.actions] == [dt.date(2025, 3, 5), None, dt.date(2025, 2, 27)]
 
 
+def test_an_ambiguous_day_ending_a_terse_line_is_a_day() -> None:
+    assert find_due("she'll trial a ticket system sat", WED) == dt.date(2025, 3, 1)
+    assert find_due("retrain night shift on the torque settings wed", WED) == dt.date(2025, 3, 5)
+    assert find_due("the exam she sat", WED) is None
+
+
 def test_next_one_to_one_follows_the_cadence_the_record_shows() -> None:
     fortnightly = PersonRecord(
         person=PRIYA, meetings=[Meeting(id=i, date=WED - dt.timedelta(days=14 * i)) for i in range(1, 5)]

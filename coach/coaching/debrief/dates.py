@@ -59,6 +59,7 @@ _NOT_DUE = re.compile(r"(?:\b(?:from|starting|start|starts|every|each|since|afte
 # "from Monday", "starting tomorrow": the day the first of it is due (a period's start is not: "from May").
 _STARTS = re.compile(r"(?:from|starting|start|starts)\s+(?:the\s+)?$", re.I)
 _ONE_DAY = {"weekday", "tomorrow", "today"}
+_SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they", "you", "who", "it"}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -183,6 +184,12 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date, record: PersonRecord | 
     return None
 
 
+def _after_noun(before: str) -> bool:
+    """The word before is not a subject pronoun ("she sat", "they wed"): the day ends a task's words."""
+    words = before.split()
+    return bool(words) and words[-1] not in _SUBJECT_PRONOUNS
+
+
 def _usable(kind: str, m: re.Match[str], text: str) -> bool:
     lead = _NOT_DUE.search(text[: m.start()])
     if lead and not (kind in _ONE_DAY and _STARTS.match(lead[0])):
@@ -190,7 +197,8 @@ def _usable(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "weekday":
         word = m[1].lower()
         before = text[: m.start()].rstrip().lower()
-        if word in _AMBIGUOUS_DAYS and not re.search(rf"\b{_PREP}$", before):
+        last = not text[m.end() :].strip(" .,;)")  # "she'll trial a ticket system sat": a terse line's day
+        if word in _AMBIGUOUS_DAYS and not re.search(rf"\b{_PREP}$", before) and not (last and _after_noun(before)):
             return False
         if len(word) <= 4 and text[m.end() : m.end() + 1] == "'":
             return False
