@@ -107,5 +107,26 @@ def load() -> Language:
                 verify(directory)
                 import spacy
 
-                _nlp = spacy.load(directory, disable=list(DISABLED))
+                nlp = spacy.load(directory, disable=list(DISABLED))
+                keep_prefixed_words(nlp)
+                _nlp = nlp
     return _nlp
+
+
+# "re-run", "re-audit", "co-write": a verb with a prefix is one word. The stock tokeniser splits every
+# hyphen between letters, and "to re - run the calc" then parses with "re" as the verb.
+_PREFIXES = ("re", "Re", "co", "Co")
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Keep a hyphen after a verb prefix inside its word; every other hyphen splits as before."""
+    from spacy.util import compile_infix_regex
+
+    guard = "".join(rf"(?<!\b{p})" for p in _PREFIXES)
+    hyphens = "(?:-|–|—|--|---|——|~)"
+    infixes: list[Any] = []
+    for p in nlp.Defaults.infixes or ():
+        text = p if isinstance(p, str) else p.pattern
+        infixes.append(text.replace(hyphens, guard + hyphens, 1))
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -180,6 +180,13 @@ def test_an_owner_tag_followed_by_a_bare_day_still_names_the_owner() -> None:
     assert [(a.owner.value, a.due) for a in got.actions] == [("me", dt.date(2025, 2, 28)), ("me", dt.date(2025, 2, 27))]
 
 
+def test_a_verb_with_a_prefix_is_one_word() -> None:
+    got = analyse_notes(
+        "She's going to re-run the calc by Friday. Legal to re-audit the contracts.", PRIYA, meeting_date=WED
+    )
+    assert [a.text for a in got.actions] == ["Re-run the calc by Friday", "Re-audit the contracts"]
+
+
 def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
     notes = (
         "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"
