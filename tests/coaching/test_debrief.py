@@ -147,6 +147,10 @@ def test_bulleted_notes_with_headers_and_owner_tags() -> None:
         ("from May", None),
         ("from Monday", dt.date(2025, 3, 3)),  # a start on one day: the first of it is due then
         ("starting tomorrow", dt.date(2025, 2, 27)),
+        ("on a Saturday", None),  # any one of a kind
+        ("from last Friday", None),  # a day gone by
+        ("and move the cut-off to the 19th", None),  # the new date is what the task sets
+        ("to our next 1:1", dt.date(2025, 3, 5)),
         ("every Friday", None),
         ("whenever", None),
     ],

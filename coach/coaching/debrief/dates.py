@@ -54,11 +54,18 @@ _MO = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM = r"\d{1,2}|a|one|two|three|four|five|six|couple of|few"
 _PREP = r"(?:by|on|before|until|till|til|due|for|this|at)"
 # Times that start or repeat rather than end: "from next week", "every Friday", "starting Monday".
-_NOT_DUE = re.compile(r"(?:\b(?:from|starting|start|starts|every|each|since|after|per)\s+(?:the\s+|next\s+)?)$", re.I)
+# A date moved to ("push the cut-off to the 19th"), a day gone by ("last Friday"), any one of a kind ("on a
+# Saturday"): not when the task is due.
+_NOT_DUE = re.compile(
+    r"(?:\b(?:from|starting|start|starts|every|each|since|after|per)\s+(?:the\s+|next\s+)?|\b(?:last|a|any)\s+)$",
+    re.I,
+)
 
 # "from Monday", "starting tomorrow": the day the first of it is due (a period's start is not: "from May").
 _STARTS = re.compile(r"(?:from|starting|start|starts)\s+(?:the\s+)?$", re.I)
 _ONE_DAY = {"weekday", "tomorrow", "today"}
+_MOVED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_CALENDAR_DATES = {"iso", "day_month", "month_day", "month_end", "ordinal", "weekday"}
 _SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they", "you", "who", "it"}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -191,6 +198,8 @@ def _after_noun(before: str) -> bool:
 
 
 def _usable(kind: str, m: re.Match[str], text: str) -> bool:
+    if kind in _CALENDAR_DATES and _MOVED_TO.search(text[: m.start()]):
+        return False  # "move the cut-off to the 19th": the new date is what the task sets
     lead = _NOT_DUE.search(text[: m.start()])
     if lead and not (kind in _ONE_DAY and _STARTS.match(lead[0])):
         return False
