@@ -184,6 +184,21 @@ def test_an_owner_tag_followed_by_a_bare_day_still_names_the_owner() -> None:
     assert [(a.owner.value, a.due) for a in got.actions] == [("me", dt.date(2025, 2, 28)), ("me", dt.date(2025, 2, 27))]
 
 
+def test_a_reply_in_the_same_breath_answers_the_request() -> None:
+    got = analyse_notes(
+        "She asked me to lend her a receptionist on Saturdays, I said I will check my rota. "
+        "He asked me to send the deck. I'll ask Aisha about the rota.",
+        PRIYA,
+        meeting_date=WED,
+    )
+    assert [(a.owner.value, a.proposed_by.value) for a in got.actions] == [
+        ("me", "them"),
+        ("me", "them"),
+        ("me", "them"),
+        ("me", "me"),
+    ]
+
+
 def test_a_verb_with_a_prefix_is_one_word() -> None:
     got = analyse_notes(
         "She's going to re-run the calc by Friday. Legal to re-audit the contracts.", PRIYA, meeting_date=WED
