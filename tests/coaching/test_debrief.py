@@ -199,6 +199,14 @@ def test_a_reply_in_the_same_breath_answers_the_request() -> None:
     ]
 
 
+def test_together_anywhere_in_the_tasks_words_makes_it_shared() -> None:
+    notes = "- review the allergen matrix together next week\n- she'll check it together with me after\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [a.owner.value for a in got.actions] == ["both", "both"]
+    [pulled] = analyse_notes("She'll pull the numbers together.", PRIYA, meeting_date=WED).actions
+    assert pulled.owner.value == "them"
+
+
 def test_a_verb_with_a_prefix_is_one_word() -> None:
     got = analyse_notes(
         "She's going to re-run the calc by Friday. Legal to re-audit the contracts.", PRIYA, meeting_date=WED

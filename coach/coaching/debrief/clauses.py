@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coach.coaching.debrief.doers import opening_doer, stranded_subject
+from coach.coaching.debrief.doers import done_together, opening_doer, stranded_subject
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.lexicon import (
     CAUSATIVE,
@@ -47,7 +47,6 @@ WOULD = {"would", "'d"}
 OBLIGATION = {"must", "should", "ought"}
 _CONDITION_MARKS = {"if", "unless", "whether", "when", "once", "until", "till", "as", "because", "since", "while"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-_PHRASAL_TOGETHER = {"put", "pull", "get", "bring", "piece", "throw", "cobble", "club", "stitch"}
 
 
 @dataclass
@@ -218,9 +217,9 @@ def _with_both(v: Token, owner: Party | None, parties: Parties) -> Party | None:
     """ "I'll go through it with her", "we'll review it together": a shared task."""
     if owner is None or owner.role not in (ME, THEM):
         return owner
+    if done_together(v):
+        return Party(BOTH)
     for c in v.children:
-        if c.lower_ == "together" and c.dep_ != "prt" and v.lemma_.lower() not in _PHRASAL_TOGETHER:
-            return Party(BOTH)
         if c.dep_ == "prep" and c.lower_ == "with" and v.lemma_.lower() not in SOLO_WITH:
             obj = child(c, "pobj")
             other = parties.token(obj) if obj is not None else None

@@ -64,3 +64,24 @@ def stranded_subject(v: Token) -> Token | None:
         return None
     opener = v.doc[start + 1]
     return opener if opener.pos_ in ("PROPN", "PRON") and opener.dep_ not in ("poss",) else None
+
+
+_PHRASAL_TOGETHER = {"put", "pull", "get", "bring", "piece", "throw", "cobble", "club", "stitch"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl"}
+
+
+def done_together(v: Token) -> bool:
+    """ "review the allergen matrix together", "she'll check it together with me": a shared task, wherever the
+    parse hangs "together" in the verb's own words (on the object, on "with"), but not "pull the numbers
+    together" (a phrasal verb: compile) nor a "together" inside another clause."""
+    if v.lemma_.lower() in _PHRASAL_TOGETHER:
+        return False
+    for t in v.subtree:
+        if t.lower_ != "together" or t.dep_ == "prt":
+            continue
+        up = t.head
+        while up.i != v.i and up.dep_ not in _CLAUSE_DEPS and up.head.i != up.i:
+            up = up.head
+        if up.i == v.i:
+            return True
+    return False

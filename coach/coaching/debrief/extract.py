@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from coach.coaching.debrief import timewords
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
-from coach.coaching.debrief.doers import opening_doer
+from coach.coaching.debrief.doers import done_together, opening_doer
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
 from coach.coaching.lexicon import ACTION_VERBS, DECLINED, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES, PAST_TIME
@@ -188,7 +188,7 @@ def _first_word(sent: Span) -> int:
 def _imperative_owner(v: Token, seg: Segment, tag: Party | None, parties: Parties) -> Party:
     if tag is not None:
         return tag
-    if any(c.lower_ == "together" for c in v.children) or any(t.lower_ == "both" for t in v.sent):
+    if done_together(v) or any(t.lower_ == "both" for t in v.sent):
         return Party(BOTH)
     if seg.follows:
         return Party(ME)  # "she wants to shadow the audit -> ask Hamid": the writer's note to self
