@@ -108,25 +108,24 @@ def load() -> Language:
                 import spacy
 
                 nlp = spacy.load(directory, disable=list(DISABLED))
-                keep_prefixed_words(nlp)
+                keep_hyphenated_words(nlp)
                 _nlp = nlp
     return _nlp
 
 
-# "re-run", "re-audit", "co-write": a verb with a prefix is one word. The stock tokeniser splits every
-# hyphen between letters, and "to re - run the calc" then parses with "re" as the verb.
-_PREFIXES = ("re", "Re", "co", "Co")
+# "re-run", "role-play", "co-write", "post-xmas": a hyphen between letters joins one word. The stock
+# tokeniser splits it, and "to re - run the calc" then parses with "re" as the verb and the task is lost.
+_HYPHENS = "(?:-|–|—|--|---|——|~)"
+_DASHES = "(?:–|—|--|---|——|~)"  # still split: "the rota—Friday", "on hold--again"
 
 
-def keep_prefixed_words(nlp: Language) -> None:
-    """Keep a hyphen after a verb prefix inside its word; every other hyphen splits as before."""
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Keep a hyphen between letters inside its word; dashes, and hyphens beside digits, split as before."""
     from spacy.util import compile_infix_regex
 
-    guard = "".join(rf"(?<!\b{p})" for p in _PREFIXES)
-    hyphens = "(?:-|–|—|--|---|——|~)"
     infixes: list[Any] = []
     for p in nlp.Defaults.infixes or ():
         text = p if isinstance(p, str) else p.pattern
-        infixes.append(text.replace(hyphens, guard + hyphens, 1))
+        infixes.append(text.replace(_HYPHENS, _DASHES, 1))
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
