@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.coaching.debrief.dates import find_due
@@ -26,19 +27,25 @@ _WHEN = {"by", "before", "at", "on", "until", "till", "til"}  # prepositions who
 _ANY_DAY = dt.date(2025, 1, 6)  # only whether a word reads as a date matters
 
 
+@lru_cache(maxsize=4096)
+def _time_word(word: str) -> bool:
+    """The word alone reads as a date (asked once per word: pasted notes repeat their words)."""
+    return find_due(word, _ANY_DAY) is not None
+
+
 def _names_a_thing(t: Token) -> bool:
     """A day, month or holiday used as a modifier of a noun that is not itself a time, nor an event the
     clause times itself by ("before Friday service", "at next Thursday's huddle")."""
     if t.dep_ not in _MODIFIER or t.head.pos_ not in ("NOUN", "PROPN") or t.head.i <= t.i:
         return False
-    if find_due(t.text, _ANY_DAY) is None:
+    if not _time_word(t.lower_):
         return False  # not a time word at all
     head = t.head
     while head.dep_ in _MODIFIER and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head  # "the Christmas staffing plan": Christmas → staffing → plan
     if (head.dep_ == "pobj" and head.head.lower_ in _WHEN) or head.dep_ == "npadvmod":
         return False  # the event the task is timed by ("at mon's meeting", "thurs p3")
-    if find_due(head.text, _ANY_DAY) is not None:
+    if _time_word(head.lower_):
         return False  # a date beside a date: "the 14th + 21st"
     if head.lemma_.lower() in TIME_NOUNS or head.lower_ in TIME_NOUNS:
         return head.dep_ == "dobj"  # "on Monday night" says when; "block out Friday afternoons" does not
