@@ -107,5 +107,25 @@ def load() -> Language:
                 verify(directory)
                 import spacy
 
-                _nlp = spacy.load(directory, disable=list(DISABLED))
+                nlp = spacy.load(directory, disable=list(DISABLED))
+                keep_hyphenated_words(nlp)
+                _nlp = nlp
     return _nlp
+
+
+# "re-run", "role-play", "co-write", "post-xmas": a hyphen between letters joins one word. The stock
+# tokeniser splits it, and "to re - run the calc" then parses with "re" as the verb and the task is lost.
+_HYPHENS = "(?:-|–|—|--|---|——|~)"
+_DASHES = "(?:–|—|--|---|——|~)"  # still split: "the rota—Friday", "on hold--again"
+
+
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Keep a hyphen between letters inside its word; dashes, and hyphens beside digits, split as before."""
+    from spacy.util import compile_infix_regex
+
+    infixes: list[Any] = []
+    for p in nlp.Defaults.infixes or ():
+        text = p if isinstance(p, str) else p.pattern
+        infixes.append(text.replace(_HYPHENS, _DASHES, 1))
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

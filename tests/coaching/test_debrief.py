@@ -144,12 +144,90 @@ def test_bulleted_notes_with_headers_and_owner_tags() -> None:
         ("before our next 1:1", dt.date(2025, 3, 5)),
         ("by wedensday", dt.date(2025, 3, 5)),  # a typo of a weekday
         ("from next week", None),  # a start, not a due date
+        ("from May", None),
+        ("from Monday", dt.date(2025, 3, 3)),  # a start on one day: the first of it is due then
+        ("starting tomorrow", dt.date(2025, 2, 27)),
+        ("on a Saturday", None),  # any one of a kind
+        ("from last Friday", None),  # a day gone by
+        ("and move the cut-off to the 19th", None),  # the new date is what the task sets
+        ("to our next 1:1", dt.date(2025, 3, 5)),
         ("every Friday", None),
         ("whenever", None),
     ],
 )
 def test_due_dates_resolve_against_the_meeting(phrase: str, due: dt.date | None) -> None:
     assert find_due(f"send it {phrase}", WED) == due
+
+
+def test_a_line_opening_with_a_team_and_an_infinitive_is_that_teams_task() -> None:
+    notes = "- QA to sign off the cards\n- security firm to add a door person\n- no change to close calendar\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.owner_name) for a in got.actions] == [("other", "QA"), ("other", "security firm")]
+
+
+def test_a_subject_the_small_parser_loses_is_still_the_owner() -> None:
+    notes = (
+        "My team leader Carla will make the new shift plan. "
+        "I need to speak to the warehouse about the testers and Ravi on the night crew will do a recount of the cage."
+    )
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.owner_name) for a in got.actions] == [
+        ("other", "Carla"),
+        ("me", None),
+        ("other", "Ravi"),
+    ]
+
+
+def test_an_owner_tag_followed_by_a_bare_day_still_names_the_owner() -> None:
+    notes = "- chase carrier re damaged pallets (me) fri\n- chase hq re aircon engineer — me, thurs\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [(a.owner.value, a.due) for a in got.actions] == [("me", dt.date(2025, 2, 28)), ("me", dt.date(2025, 2, 27))]
+
+
+def test_a_reply_in_the_same_breath_answers_the_request() -> None:
+    got = analyse_notes(
+        "She asked me to lend her a receptionist on Saturdays, I said I will check my rota. "
+        "He asked me to send the deck. I'll ask Aisha about the rota.",
+        PRIYA,
+        meeting_date=WED,
+    )
+    assert [(a.owner.value, a.proposed_by.value) for a in got.actions] == [
+        ("me", "them"),
+        ("me", "them"),
+        ("me", "them"),
+        ("me", "me"),
+    ]
+
+
+def test_together_anywhere_in_the_tasks_words_makes_it_shared() -> None:
+    notes = "- review the allergen matrix together next week\n- she'll check it together with me after\n"
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [a.owner.value for a in got.actions] == ["both", "both"]
+    [pulled] = analyse_notes("She'll pull the numbers together.", PRIYA, meeting_date=WED).actions
+    assert pulled.owner.value == "them"
+
+
+def test_a_verb_with_a_prefix_is_one_word() -> None:
+    got = analyse_notes(
+        "She's going to re-run the calc by Friday. Legal to re-audit the contracts.", PRIYA, meeting_date=WED
+    )
+    assert [a.text for a in got.actions] == ["Re-run the calc by Friday", "Re-audit the contracts"]
+
+
+def test_a_day_that_names_a_thing_is_no_due_date_and_a_split_day_is_read_whole() -> None:
+    notes = (
+        "- me: send the Christmas staffing plan by wed\n"  # the tokeniser reads "wed" as "we'd"
+        "- she'll cover his Tuesday shift\n"
+        "- he'll demo it at Thursday's huddle\n"
+    )
+    got = analyse_notes(notes, PRIYA, meeting_date=WED)
+    assert [a.due for a in got.actions] == [dt.date(2025, 3, 5), None, dt.date(2025, 2, 27)]
+
+
+def test_an_ambiguous_day_ending_a_terse_line_is_a_day() -> None:
+    assert find_due("she'll trial a ticket system sat", WED) == dt.date(2025, 3, 1)
+    assert find_due("retrain night shift on the torque settings wed", WED) == dt.date(2025, 3, 5)
+    assert find_due("the exam she sat", WED) is None
 
 
 def test_next_one_to_one_follows_the_cadence_the_record_shows() -> None:

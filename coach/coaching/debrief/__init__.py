@@ -211,7 +211,8 @@ def analyse_notes(
             continue
         seen.add(key)
         owner, name = owner_fields(cand.owner)
-        by = proposer(cand, raised_by(cand, i, start, reading.asked))
+        previous = reading.segments[i - 1] if i > 0 else None
+        by = proposer(cand, raised_by(cand, i, start, reading.asked, previous))
         due = find_due(cand.date_text, base, record)
         action = DebriefAction(text=cand.text, owner=Owner(owner), owner_name=name, proposed_by=Proposer(by), due=due)
         debrief.actions.append(action)

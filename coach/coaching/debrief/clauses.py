@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.coaching.debrief.doers import done_together, opening_doer, stranded_subject
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.lexicon import (
     CAUSATIVE,
@@ -46,7 +47,6 @@ WOULD = {"would", "'d"}
 OBLIGATION = {"must", "should", "ought"}
 _CONDITION_MARKS = {"if", "unless", "whether", "when", "once", "until", "till", "as", "because", "since", "while"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-_PHRASAL_TOGETHER = {"put", "pull", "get", "bring", "piece", "throw", "cobble", "club", "stitch"}
 
 
 @dataclass
@@ -217,9 +217,9 @@ def _with_both(v: Token, owner: Party | None, parties: Parties) -> Party | None:
     """ "I'll go through it with her", "we'll review it together": a shared task."""
     if owner is None or owner.role not in (ME, THEM):
         return owner
+    if done_together(v):
+        return Party(BOTH)
     for c in v.children:
-        if c.lower_ == "together" and c.dep_ != "prt" and v.lemma_.lower() not in _PHRASAL_TOGETHER:
-            return Party(BOTH)
         if c.dep_ == "prep" and c.lower_ == "with" and v.lemma_.lower() not in SOLO_WITH:
             obj = child(c, "pobj")
             other = parties.token(obj) if obj is not None else None
@@ -236,7 +236,7 @@ def _owner_of(v: Token, parties: Parties, speaker: Party | None = None) -> tuple
         pobj = child(agent, "pobj") if agent is not None else None
         flags.add("passive")
         return (parties.token(pobj, speaker) if pobj is not None else NOBODY_PARTY), flags
-    subj = subject(v) or _party_before(v, parties)
+    subj = stranded_subject(v) or subject(v) or _party_before(v, parties)
     if subj is None:
         flags.add("no_subject")
         return None, flags
@@ -321,7 +321,7 @@ def _shorthand(v: Token, parties: Parties, flags: set[str]) -> Clause | None:
         (c for c in v.children if c.i < v.i and c.dep_ in ("dep", "npadvmod") and parties.token(c) is not None), None
     )
     if own is not None and own.i < v.i:
-        owner = parties.token(own) or parties.phrase(own.text)
+        owner = parties.token(own) or parties.phrase(own.text) or opening_doer(own, v)
         if owner is None:
             return None
     elif v.dep_ == "ROOT":
@@ -331,8 +331,13 @@ def _shorthand(v: Token, parties: Parties, flags: set[str]) -> Clause | None:
         owner = parties.token(before[0]) or parties.phrase(" ".join(t.text for t in before))
     elif v.head.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and v.head.dep_ in ("ROOT", "appos") and v.head.i < v.i:
         owner = parties.token(v.head) or parties.phrase(v.doc[v.head.left_edge.i : v.head.i + 1].text)
+        owner = owner or opening_doer(v.head, v)
         if owner is None:
             return None  # "no change to close calendar": a noun, not a party, before the infinitive
+    elif v.head.dep_ == "ROOT" and v.head.i == v.sent.start and v.head.text.isupper() and v.head.i < v.i:
+        owner = parties.phrase(v.head.text)  # "QA to sign off the cards", with "QA" misread as a verb
+        if owner is None:
+            return None
     else:
         return None
     return Clause(v, "shorthand", owner or NOBODY_PARTY, UNCLEAR, False, flags=flags)

@@ -5,7 +5,9 @@ meeting day; "next week" the Friday of next week; "end of week" this Friday; "en
 the month's last day; "in N days/weeks" counts from the meeting; "the 12th" is the next
 12th on or after the meeting; "before Christmas" is 24 December; "next 1:1" is the next
 meeting by the record's usual gap between 1:1s, or a week on. A time that says when
-something starts or recurs ("from Monday", "every Friday", "after Christmas") is no due date.
+something recurs or follows ("every Friday", "after Christmas") is no due date, nor is the
+start of a period ("from next week", "from May"); but a start on one named day ("from Monday",
+"starting tomorrow") is when the first of it is due, and is read as the due date.
 """
 
 from __future__ import annotations
@@ -52,7 +54,19 @@ _MO = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM = r"\d{1,2}|a|one|two|three|four|five|six|couple of|few"
 _PREP = r"(?:by|on|before|until|till|til|due|for|this|at)"
 # Times that start or repeat rather than end: "from next week", "every Friday", "starting Monday".
-_NOT_DUE = re.compile(r"(?:\b(?:from|starting|start|starts|every|each|since|after|per)\s+(?:the\s+|next\s+)?)$", re.I)
+# A date moved to ("push the cut-off to the 19th"), a day gone by ("last Friday"), any one of a kind ("on a
+# Saturday"): not when the task is due.
+_NOT_DUE = re.compile(
+    r"(?:\b(?:from|starting|start|starts|every|each|since|after|per)\s+(?:the\s+|next\s+)?|\b(?:last|a|any)\s+)$",
+    re.I,
+)
+
+# "from Monday", "starting tomorrow": the day the first of it is due (a period's start is not: "from May").
+_STARTS = re.compile(r"(?:from|starting|start|starts)\s+(?:the\s+)?$", re.I)
+_ONE_DAY = {"weekday", "tomorrow", "today"}
+_MOVED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_CALENDAR_DATES = {"iso", "day_month", "month_day", "month_end", "ordinal", "weekday"}
+_SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they", "you", "who", "it"}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -177,13 +191,23 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date, record: PersonRecord | 
     return None
 
 
+def _after_noun(before: str) -> bool:
+    """The word before is not a subject pronoun ("she sat", "they wed"): the day ends a task's words."""
+    words = before.split()
+    return bool(words) and words[-1] not in _SUBJECT_PRONOUNS
+
+
 def _usable(kind: str, m: re.Match[str], text: str) -> bool:
-    if _NOT_DUE.search(text[: m.start()]):
+    if kind in _CALENDAR_DATES and _MOVED_TO.search(text[: m.start()]):
+        return False  # "move the cut-off to the 19th": the new date is what the task sets
+    lead = _NOT_DUE.search(text[: m.start()])
+    if lead and not (kind in _ONE_DAY and _STARTS.match(lead[0])):
         return False
     if kind == "weekday":
         word = m[1].lower()
         before = text[: m.start()].rstrip().lower()
-        if word in _AMBIGUOUS_DAYS and not re.search(rf"\b{_PREP}$", before):
+        last = not text[m.end() :].strip(" .,;)")  # "she'll trial a ticket system sat": a terse line's day
+        if word in _AMBIGUOUS_DAYS and not re.search(rf"\b{_PREP}$", before) and not (last and _after_noun(before)):
             return False
         if len(word) <= 4 and text[m.end() : m.end() + 1] == "'":
             return False

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from coach.coaching.debrief.clauses import blocking, child, subject
 from coach.coaching.debrief.extract import Candidate
 from coach.coaching.debrief.parties import BOTH, ME, THEM, UNCLEAR, Parties, Party
-from coach.coaching.debrief.segment import CONTEXT
+from coach.coaching.debrief.segment import CONTEXT, Segment
 from coach.coaching.lexicon import RAISE
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ class Raise:
     line: int
     token: int
     party: str
+    own_sentence: bool = False  # answered only by a task in the same sentence
 
 
 def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]:
@@ -141,11 +142,25 @@ def raises(sent: Span, segment: int, line: int, parties: Parties) -> list[Raise]
         party = parties.token(subj)
         if subj is None and t.i == next((x.i for x in sent if not x.is_punct), -1):
             party = Party(THEM)  # "wants the KPI pack monthly", "asked me to…": the person, written tersely
-        if lemma in ("ask", "tell", "want") and _assigns(t, parties):
+        assigns = lemma in ("ask", "tell", "want") and _assigns(t, parties)
+        if assigns and not (party and party.role == THEM):
             continue  # "I asked him to draft it": a task of its own, not a request the next one answers
+        if _asks_another(t, parties):
+            continue
         if party is not None and party.role in (ME, THEM):
-            out.append(Raise(segment, line, t.i, party.role))
+            # "she asked me to lend her a receptionist, I said I'd think about it": the reply in the same breath
+            # answers the request; a task in the next sentence is one of the writer's own.
+            out.append(Raise(segment, line, t.i, party.role, own_sentence=assigns))
     return out
+
+
+def _asks_another(t: Token, parties: Parties) -> bool:
+    """ "he's going to ask the bank office": a request to a third party, not to the writer."""
+    if t.lemma_.lower() != "ask":
+        return False
+    asked = child(t, "dobj", "dative", "iobj")
+    party = parties.token(asked) if asked is not None else None
+    return party is not None and party.role not in (ME, THEM, BOTH)
 
 
 def _assigns(t: Token, parties: Parties) -> bool:
@@ -159,14 +174,20 @@ def _assigns(t: Token, parties: Parties) -> bool:
     return False
 
 
-def raised_by(cand: Candidate, index: int, sent_start: int, found: Sequence[Raise]) -> str | None:
-    """Who raised what this task answers: the nearest request before it, in its sentence or the one before."""
+def raised_by(
+    cand: Candidate, index: int, sent_start: int, found: Sequence[Raise], previous: Segment | None = None
+) -> str | None:
+    """Who raised what this task answers: the nearest request before it, in its sentence or the one before.
+
+    `previous`: the segment before the task's; when it ends without a full stop on the same line, the two are
+    one dictated sentence cut in clauses, and a request answered only in its own sentence still counts."""
     v = cand.clause.verb
+    run_on = previous is not None and previous.line == cand.segment.line and previous.text.rstrip()[-1:] not in ".!?"
     before = [
         r
         for r in found
         if (r.segment == index and sent_start <= r.token < v.i)
-        or (r.segment == index - 1 and r.line >= cand.segment.line - 1)
+        or (r.segment == index - 1 and r.line >= cand.segment.line - 1 and (not r.own_sentence or run_on))
     ]
     if not before:
         return None

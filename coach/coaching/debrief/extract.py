@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.coaching.debrief import timewords
 from coach.coaching.debrief.clauses import Clause, blocking, child, read
+from coach.coaching.debrief.doers import done_together, opening_doer
 from coach.coaching.debrief.parties import BOTH, ME, NOBODY_PARTY, OTHER, THEM, UNCLEAR, Parties, Party
 from coach.coaching.debrief.segment import ACTIONS, Segment
 from coach.coaching.lexicon import ACTION_VERBS, DECLINED, DONE_MARK, HEDGE_ADVERBS, HEDGE_PHRASES, PAST_TIME
@@ -134,14 +136,16 @@ def action_text(v: Token, others: frozenset[int] = frozenset()) -> str:
 def date_text(clause: Clause) -> str:
     """Where the due date is said: the task's own words, and the time words on its governing verbs."""
     v = clause.verb
-    words = [t.text for t in v.subtree if not (t.dep_ == "conj" and child(t, "nsubj") is not None)]
+    apart = {x.i for t in v.subtree if t is not v and t.dep_ == "conj" and child(t, "nsubj") for x in t.subtree}
+    own = [t for t in v.subtree if t.i not in apart]  # "…, he'll review it by Wed" is another task's date
+    more: list[Token] = []
     for g in (clause.governor, v.head if v.dep_ in ("xcomp", "ccomp") else None):
         if g is None or g is v:
             continue
         for c in g.children:
             if c.dep_ in ("prep", "npadvmod", "advmod") and c.i not in {t.i for t in v.subtree}:
-                words += [t.text for t in c.subtree]
-    return " ".join(words)
+                more += list(c.subtree)
+    return " ".join(part for part in (timewords.join(own), timewords.join(more)) if part)
 
 
 def window(clause: Clause, sent: Span) -> str:
@@ -184,7 +188,7 @@ def _first_word(sent: Span) -> int:
 def _imperative_owner(v: Token, seg: Segment, tag: Party | None, parties: Parties) -> Party:
     if tag is not None:
         return tag
-    if any(c.lower_ == "together" for c in v.children) or any(t.lower_ == "both" for t in v.sent):
+    if done_together(v) or any(t.lower_ == "both" for t in v.sent):
         return Party(BOTH)
     if seg.follows:
         return Party(ME)  # "she wants to shadow the audit -> ask Hamid": the writer's note to self
@@ -229,6 +233,8 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         elif (seg.bullet or tag is not None or seg.section == ACTIONS) and _imperative(v, sent):
             owner = _imperative_owner(v, seg, tag, parties)
             add(Clause(v, "imperative", owner, UNCLEAR, False, flags=blocking(v)))
+    shorthand_heads = {c.clause.verb.head.i for c in out if c.kind == "shorthand"}
+    out = [c for c in out if not (c.kind == "imperative" and c.clause.verb.i in shorthand_heads)]  # "QA to…"
     if not out and (seg.bullet or tag is not None or seg.task):
         first = sent.doc[_first_word(sent)] if len(sent) else None
         verbish = first is not None and (first.lower_ in ACTION_VERBS or (tag is not None or seg.task))
@@ -236,10 +242,13 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
         starts_task = first is not None and first.dep_ not in ("nsubj", "aux") and first.lower_ not in _NOT_TASK_START
         if first is not None and verbish and pos_ok and starts_task:
             owner = _imperative_owner(first, seg, tag, parties)
+            if owner.role == UNCLEAR and (doer := _opening_doer(sent)) is not None:
+                owner = doer  # "infection control to re-audit the sluice rooms", its verb misread
             flags = blocking(first) | {"misparsed"} | ({"action_verb"} if first.lower_ in ACTION_VERBS else set())
             clause = Clause(first, "imperative", owner, UNCLEAR, False, flags=flags)
             text = sent.doc[first.i : sent.end].text.strip().strip(",.;:-–— ")
-            out.append(Candidate(clause, text[:1].upper() + text[1:], sent.text, seg, tag, set(flags), sent.text))
+            when = timewords.join(sent)
+            out.append(Candidate(clause, text[:1].upper() + text[1:], when, seg, tag, set(flags), sent.text))
     if len(out) > 1:  # word each task without the others that the parse hung inside it
         for c in out:
             v = c.clause.verb
@@ -263,7 +272,17 @@ def candidates(sent: Span, seg: Segment, parties: Parties, tag: Party | None) ->
                 text = _linear(c.clause.verb, sent, later[0] if later else sent.end).strip(",.;:-–—> ")
                 if len(text) > len(c.text):
                     c.text = text[:1].upper() + text[1:]
+                    stop = min(later[0] if later else sent.end, sent.end)  # the date may sit past the subtree
+                    c.date_text = f"{c.date_text} {timewords.join(sent.doc[c.clause.verb.i : stop])}"
     return out
+
+
+def _opening_doer(sent: Span) -> Party | None:
+    """The doer of a "N to V" line whose verb the parse misread, from the first infinitive's "to"."""
+    to = next((t for t in sent if t.lower_ == "to" and t.dep_ == "aux"), None)
+    if to is None or to.i == sent.start:
+        return None
+    return opening_doer(to.doc[to.i - 1], to.head)
 
 
 _NOT_TASK_START = {"no", "not", "nothing", "none", "still", "already", "good", "great", "fine", "ok", "okay", "done"}

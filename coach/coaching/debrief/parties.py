@@ -153,6 +153,9 @@ class Parties:
         for c in tok.children:  # "Tom (HR)", "HR (Nadia)": a name in brackets beside a role
             if c.dep_ == "appos" and self.is_person(c.text):
                 return Party(THEM)
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children)
+        if named and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return Party(OTHER, self.name_of(tok))  # "my team leader Carla will…": a role with a name beside it
         if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start and tok.pos_ == "NOUN"):
             return Party(OTHER, self.name_of(tok))
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in AGENT_NOUNS or low in AGENT_NOUNS):

@@ -36,10 +36,16 @@ _TASK_PREFIX = re.compile(
 )
 # "me: …", "Tom - …", "me -> …", "owner tbc: …": up to three words and a separator, then the task.
 _OWNER_PREFIX = re.compile(r"^([^\W\d][\w'.&]*(?:\s[\w'.&?]+){0,2})\s*(?::(?!\d)|\s[-–—]+>?\s|\s?->\s?)\s*(?=\S)")
-# "… (me)", "… [owner: Tom]", "… @tom", "… - me, by fri", "… — who? tbc".
+# A bare day after a tag, "… (me) fri", "… — me, thurs": the weekdays and near days are a closed class.
+_WHEN_WORD = (
+    r"(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|today|tonight|tomorrow|tmrw|eod|eow|next week)\b"
+)
+# "… (me)", "… [owner: Tom]", "… @tom", "… - me, by fri", "… (Stan) by 10th", "… — who? tbc".
 _OWNER_SUFFIX = re.compile(
     r"\s*(?:[(\[]\s*(?:owner\s*[:=\-]?\s*)?([^)\]]{1,30})[)\]]|@(\w+)|\s(?:[-–—]+>?|owner\s*[:=]|->)\s*"
-    r"((?:\w+\??\s*){1,3}?))\s*(?:,\s*((?:by|due|before|on|for)\b.{0,30}))?\s*\.?$",
+    r"((?:\w+\??\s*){1,3}?))\s*(?:,\s*((?:by|due|before|on|for)\b.{0,30})"
+    r"|,?\s*((?:by|due|before)\b.{0,30}|" + _WHEN_WORD + r"))?\s*\.?$",
     re.I,
 )
 # A sentence is parsed only if it has one of these: a future or obligation marker, a
@@ -244,7 +250,8 @@ def split_tags(line: str, names_party: Callable[[str], bool]) -> tuple[str, str 
     if (m := _OWNER_SUFFIX.search(body)) and m.start() > 0:
         tag = next(g for g in m.groups()[:3] if g).strip()
         if names_party(tag):
-            suffix, body = tag, body[: m.start()] + (f" {m[4]}" if m[4] else "")
+            when = m[4] or m[5]  # "…, by Friday", "… (me) fri": the date stays with the task
+            suffix, body = tag, body[: m.start()] + (f" {when}" if when else "")
     return body.strip(), prefix, suffix, task
 
 
