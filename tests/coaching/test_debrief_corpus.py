@@ -30,14 +30,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "personal_recall": 0.94,
         "personal_precision": 0.89,
     },
-    "test": {
-        "f1": 0.88,
-        "owner_accuracy": 0.95,
+    "test": {  # writers h and i (i written blind, scored once after the reader was frozen)
+        "f1": 0.90,
+        "owner_accuracy": 0.98,
         "proposed_by_accuracy": 0.96,
-        "owner_name_accuracy": 0.88,
-        "due_accuracy": 0.87,
-        "personal_recall": 0.75,
-        "personal_precision": 0.81,
+        "owner_name_accuracy": 0.96,
+        "due_accuracy": 0.92,
+        "personal_recall": 0.72,
+        "personal_precision": 0.88,
     },
 }
 
@@ -51,7 +51,7 @@ def measured(split: str) -> dict[str, Any]:
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_the_corpus_meets_its_floors(split: str) -> None:
     got = measured(split)
-    assert got["notes"] >= {"train": 220, "dev": 70, "test": 80}[split]
+    assert got["notes"] >= {"train": 220, "dev": 70, "test": 160}[split]
     below = {k: (got[k], floor) for k, floor in FLOORS[split].items() if got[k] is None or got[k] < floor}
     assert not below, f"{split}: below the floor (measured, floor): {below}"
 
