@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "e394a9aee2390831fb0f1c1273b41f262e3bc2f9ccaac7e3f165010500668ad6"
+WEIGHTS_SHA256 = "50f274d699474c81307c8ad937c2c9105c526ea83a81b055cfa625302eeb9ecc"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

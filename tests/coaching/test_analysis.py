@@ -92,6 +92,22 @@ def test_a_reflection_then_a_question_counts_both() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "personal", "reflection"),
+    [
+        ("Your kids are back at school this week?", "ask", False),  # a check about their life: asks about them
+        ("Your dad is still in the hospital?", "ask", False),
+        ("You are off to see your parents at half term?", "ask", False),
+        ("The budget keeps changing on you?", None, True),  # about the work: still says back their situation
+    ],
+)
+def test_a_you_check_about_their_life_is_an_ask_not_a_reflection(
+    text: str, personal: str | None, reflection: bool
+) -> None:
+    got = analyse_line(text)
+    assert (got.personal, got.reflection) == (personal, reflection), got.why
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I think the rota is unfair.",  # the speaker's own opinion

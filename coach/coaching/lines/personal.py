@@ -80,6 +80,17 @@ def _owned(words: tuple[str, ...], owners: frozenset[str]) -> tuple[str, str] | 
     return None
 
 
+def about_their_life(clause: Clause) -> bool:
+    """Does the clause speak of life beyond the role (family, home, health, time off)? A "you…?" check on
+    such a topic is asking about them, not saying back what they said (reflections.py asks this)."""
+    text = clause.text
+    return (
+        _owned(clause.words, _YOURS) is not None  # "your wife", "your weekend": a bare "moving" is no house move
+        or bool(_YOU_OFF_WORK.search(text))
+        or bool(lx.TIME_OFF.search(text))
+    )
+
+
 @dataclass(frozen=True)
 class PersonalReading:
     call: Call[PersonalMove | None]

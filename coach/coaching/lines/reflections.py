@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from coach.coaching import lexicon as lx
 from coach.coaching.lines.calls import Call
+from coach.coaching.lines.personal import about_their_life
 from coach.coaching.lines.questions import Form
 from coach.coaching.lines.tokens import Clause, Sentence
 
@@ -186,6 +187,7 @@ def _clause_cue(
         and words[0] not in ("thank", "thanks", "sorry")
         and not lx.OBLIGATION.search(text)
         and not lx.ASK_OF_YOU.search(text)
+        and not (sentence.mark == "?" and about_their_life(clause))
     ):
         return "refl_about_you", "reflection: describes their situation (… you)", False
     return None
