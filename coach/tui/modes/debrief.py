@@ -95,7 +95,7 @@ class ActionsTable(DataTable[Any]):
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("Action", "Owner", "Proposed by", "Due")
+        self._redraw()
 
     @property
     def actions(self) -> list[Action]:
@@ -125,10 +125,7 @@ class ActionsTable(DataTable[Any]):
         return {i: kept.get(i) for i in range(self.total)}
 
     def _show(self, rows: list[Row], with_source: bool) -> None:
-        if with_source != self.with_source:
-            self.clear(columns=True)
-            self.add_columns("Action", "Owner", "Proposed by", "Due", *(["Found by"] if with_source else []))
-            self.with_source = with_source
+        self.with_source = with_source
         self.items = rows
         self._redraw()
         self.refresh_bindings()
@@ -144,17 +141,29 @@ class ActionsTable(DataTable[Any]):
             return row.found_by
         return Text("⚠ differ" if row.found_by == "both" else f"⚠ {row.found_by} only", style="bold yellow")
 
+    def _cells(self, row: Row) -> list[str | Text]:
+        a = row.action
+        text = Text("⚠ ", style="bold yellow") if row.open else Text()
+        text.append(one_line(a.text, 60))
+        cells: list[str | Text] = [text, self._field(row, "owner"), self._field(row, "proposed_by")]
+        cells.append(a.due.isoformat() if a.due else "—")
+        if self.with_source:
+            cells.append(self._source(row))
+        return cells
+
     def _redraw(self) -> None:
+        """Columns as wide as what they hold, set here: the table's own sizing runs when it is idle, and a
+        redraw in between (the model's reading, an edit) could leave a column at its label's width."""
+        from rich.cells import cell_len
+
         keep = self.cursor_row
-        self.clear()
-        for i, row in enumerate(self.items):
-            a = row.action
-            text = Text("⚠ ", style="bold yellow") if row.open else Text()
-            text.append(one_line(a.text, 60))
-            cells: list[Any] = [text, self._field(row, "owner"), self._field(row, "proposed_by")]
-            cells.append(a.due.isoformat() if a.due else "—")
-            if self.with_source:
-                cells.append(self._source(row))
+        rows = [self._cells(row) for row in self.items]
+        labels = ["Action", "Owner", "Proposed by", "Due", *(["Found by"] if self.with_source else [])]
+        self.clear(columns=True)
+        for j, label in enumerate(labels):
+            widest = max((c.cell_len if isinstance(c, Text) else cell_len(c) for c in (r[j] for r in rows)), default=0)
+            self.add_column(label, width=max(cell_len(label), widest))
+        for i, cells in enumerate(rows):
             self.add_row(*cells, key=str(i))
         if self.items:
             self.move_cursor(row=min(max(keep, 0), len(self.items) - 1))
