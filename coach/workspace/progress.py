@@ -30,15 +30,12 @@ class ProgressJobs(Parts):
 
     def save_rehearsal(self, name: str, card: Scorecard, today: dt.date | None = None) -> Rehearsal | None:
         """Keep a finished rehearsal's scorecard (what `progress` draws), dated now (or on `today`, the day a face
-        shows); one where the user said nothing is not kept. Reflections are read when the scorer counts them, else
-        left unknown (None)."""
+        shows); one where the user said nothing is not kept."""
         from coach.workspace.clock import moment
 
         if card.turns == 0:
             return None
         s = card.summary
-        reflections = getattr(s, "reflections", None)
-        ratio = getattr(s, "reflection_to_question", None)
         rehearsal = Rehearsal(
             created=moment(today).astimezone(dt.UTC).replace(microsecond=0),
             scenario=card.scenario.id,
@@ -50,8 +47,8 @@ class ProgressJobs(Parts):
             personal_asks=s.personal_asks,
             personal_reveals=s.personal_reveals,
             directives=s.directives,
-            reflections=int(reflections) if isinstance(reflections, int | float) else None,
-            reflection_to_question=float(ratio) if isinstance(ratio, int | float) else None,
+            reflections=s.reflections,
+            reflection_to_question=s.reflection_to_question,
             personized=card.personized,
             proposed_own_actions=card.proposed_own_actions,
         )
