@@ -134,6 +134,10 @@ def main() -> None:
         rows["cli_line_rules_firm_s"] = cli_seconds("score", "--line", "Send the deck to finance.")
         rows["cli_line_head_s"] = cli_seconds("score", "--line", "how's the cello going?")
         rows["cli_line_head_vs_help"] = rows["cli_line_head_s"] / rows["cli_help_s"]
+        # The same line through the Typer app (a global option sends it there): what it cost before the
+        # executable scored a line on its own, and what `coach --offline score --line` still costs.
+        rows["cli_line_head_through_typer_s"] = cli_seconds("--offline", "score", "--line", "how's the cello going?")
+        rows["cli_line_head_vs_through_typer"] = rows["cli_line_head_s"] / rows["cli_line_head_through_typer_s"]
     t0 = time.perf_counter()
     analyse_line("could you just send it to finance?")
     rows["one_line_rules_s"] = time.perf_counter() - t0

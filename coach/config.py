@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from coach.envchecks import check_process_vars
 from coach.errors import ConfigError
 
 APP_NAME = "coach"
@@ -64,28 +65,6 @@ class Settings(BaseModel):
         if text is not None and "\x00" in text:
             raise ValueError("contains a NUL byte, which no path can hold")
         return value
-
-
-# Variables read by one part only, not settings of their own: checked here so junk is refused at start.
-_POSITIVE_INT_VARS = {"COACH_EMBED_THREADS": "the number of threads the embedding model uses"}
-
-
-_CHOICE_VARS = {"COACH_EMBED_GRAPH": (("plain", "optimised"), "which graph the embedding model runs")}
-
-
-def _check_other_vars() -> None:
-    for var, (choices, meaning) in _CHOICE_VARS.items():
-        value = os.environ.get(var, "").strip()
-        if value and value not in choices:
-            raise ConfigError(
-                f"environment variable {var} is {value[:40]!r}; it must be one of {', '.join(choices)} ({meaning})"
-            )
-    for var, meaning in _POSITIVE_INT_VARS.items():
-        value = os.environ.get(var, "").strip()
-        if value and not (value.isascii() and value.isdigit() and 0 < int(value) <= 1024):
-            raise ConfigError(
-                f"environment variable {var} is {value[:40]!r}; it must be a whole number from 1 to 1024 ({meaning})"
-            )
 
 
 def _env_values() -> dict[str, str]:
@@ -140,7 +119,7 @@ def load_settings(config_path: Path | str | None = None, **overrides: Any) -> Se
         config_path = Path(config_path).expanduser()
     if config_path is not None and not config_path.exists():  # named on purpose (--config), so it must be there
         raise ConfigError(f"no config file at {config_path}")
-    _check_other_vars()
+    check_process_vars()
     path = config_path or default_config_path()
     file_values = _read_config_file(path)
     env_values = _env_values()

@@ -10,6 +10,7 @@ is shown as text, never executed, and a hidden character is seen.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Unicode's default-ignorable code points (DerivedCoreProperties.txt): drawn as nothing at all, so a
 # name or note holding one looks the same as one without. Joiners (U+200C/D) and variation selectors
@@ -66,3 +67,10 @@ def md_escape(text: str, *, flat: bool = False) -> str:
     """
     shown = " ".join(printable(text, keep_newlines=False).split()) if flat else printable(text)
     return _MD_SPECIAL.sub(r"\\\1", shown)
+
+
+def json_text(data: Any) -> str:
+    """JSON as every `--json` prints it: UTF-8 as written (not \\u escapes), indented, dates as text."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"

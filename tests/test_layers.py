@@ -118,3 +118,14 @@ def test_the_walker_sees_a_lazy_import_and_skips_a_type_only_one(tmp_path: Path)
     )
     assert [m for _, m in imports(sample)] == ["typing", "coach.agent.jobs"]
     assert [m for _, m in imports(sample, top_only=True)] == ["typing"]
+
+
+def test_the_door_loads_each_name_it_exports_on_first_use() -> None:
+    import importlib
+
+    import coach.workspace as door
+
+    homes = door._HOMES
+    assert sorted(homes) == sorted(door.__all__)
+    for name in door.__all__:
+        assert getattr(door, name) is getattr(importlib.import_module(f"coach.workspace.{homes[name]}"), name)

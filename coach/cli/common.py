@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from typing import Any
 
@@ -14,7 +13,7 @@ from rich.text import Text
 
 from coach.domain import check_date
 from coach.errors import CoachError
-from coach.textsafe import inline, printable
+from coach.textsafe import inline, json_text, printable
 from coach.workspace import Workspace
 
 console = Console(highlight=False)
@@ -70,7 +69,7 @@ def cell(value: object) -> Text:
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def table(*columns: str, title: str | None = None) -> Table:

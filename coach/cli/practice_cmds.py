@@ -26,10 +26,6 @@ def _read(source: str) -> str:
         raise CoachError(f"cannot read {source}: {exc.strerror}") from None
 
 
-def _label(value: object) -> str:
-    return "-" if value in (None, False) else "directive" if value is True else str(value)
-
-
 def score(
     ctx: typer.Context,
     transcript: Annotated[str | None, typer.Argument(help="Transcript file, or - for stdin.")] = None,
@@ -52,15 +48,10 @@ def score(
         if as_json:
             emit_json(result.to_json())
         else:
-            console.print(
-                safe(
-                    f"question: {_label(result.question)}  personal: {_label(result.personal)}  "
-                    f"directive: {'yes' if result.directive else 'no'}  "
-                    f"reflection: {'yes' if result.reflection else 'no'}"
-                )
-            )
-            for label, why in result.why.items():
-                console.print(safe(f"  {label:<11}{why}"), style="dim")
+            labels, cues = result.report()
+            console.print(safe(labels), soft_wrap=True)  # a cue is one row, as long as it is: grep finds it
+            for cue in cues:
+                console.print(safe(cue), style="dim", soft_wrap=True)
         return
     if transcript is None:
         raise CoachError("give a transcript file (or - for stdin), or --line TEXT")

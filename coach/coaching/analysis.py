@@ -62,6 +62,16 @@ class LineAnalysis:
             "why": dict(self.why),
         }
 
+    def report(self) -> tuple[str, list[str]]:
+        """What `coach score --line` prints: the four labels on one line, then each label's cue."""
+        question = self.question or "-"
+        personal = self.personal or "-"
+        labels = (
+            f"question: {question}  personal: {personal}  directive: {'yes' if self.directive else 'no'}  "
+            f"reflection: {'yes' if self.reflection else 'no'}"
+        )
+        return labels, [f"  {label:<11}{why}" for label, why in self.why.items()]
+
 
 class Scorer(Protocol):
     """Labels one line; `previous` is the other person's turn just before it, when there is one."""

@@ -23,7 +23,7 @@ class PracticeJobs(KnowledgeJobs):
         then the learned head over the MiniLM embedding where they are unsure (built once per workspace; the
         model loads only when a line needs it, and shares the knowledge index's embedder when that is open)."""
         if self._line_scorer is None:
-            from coach.nlp.line_head import line_scorer
+            from coach.workspace.lines import line_scorer
 
             embedder = self.knowledge.embedder if "knowledge" in self.__dict__ else None
             self._line_scorer = line_scorer(embedder)
