@@ -55,6 +55,11 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("Thanks for staying late.", None),
         ("I sent the figures to Aisha this morning.", None),
         ("What I need is the draft by Friday.", None),
+        # a subject straight after "what", then a main "is": a free relative, whatever follows the "is"
+        ("what they told the night team was completely different", None),
+        ("What you did with the Hughes account was brave.", None),
+        ("what you're describing is basically burnout", None),
+        ("what you working on this arvo", "open"),  # chat drops the auxiliary: still asks
     ],
 )
 def test_question_form(text: str, question: str | None) -> None:

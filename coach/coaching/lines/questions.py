@@ -83,6 +83,11 @@ _PSEUDO_CLEFT = re.compile(
     r"bothers|matters|helps|helped|concerns|strikes|struck|gets|got) (?:[\w']+ ){0,6}?(?:is|was) "
     r"(?:if|that|to|get|for|we|you|i|the|a|an|just|not|when|how|why|more|less)\b"
 )
+# "What you're saying is because…", "what they need is…": a subject straight after "what" (no auxiliary
+# between, so no inversion) and then a main "is": a free relative standing as the subject, not a question.
+_FREE_RELATIVE = re.compile(
+    r"^what (?:you|you're|you've|u|ur|i|i'm|i've|we|we're|they|they're|he|she) (?:[\w']+ ){0,6}?(?:is|was) \w"
+)
 _CHAT_ELIDED = lx.words(
     "still going off on got working using ok okay alright good around free able in at back coming doing up done "
     "finished ready busy available there here around"
@@ -126,7 +131,8 @@ def _wh_form(words: tuple[str, ...], asked: bool, sentence: Sentence) -> Form | 
     """A clause opening with a wh-word: a question, and which kind, or None for a statement ("what I need is…")."""
     first, rest = words[0], words[1:]
     nxt = rest[0].removesuffix("'s") if rest else ""
-    if _PSEUDO_CLEFT.match(" ".join(words)):
+    joined = " ".join(words)
+    if _PSEUDO_CLEFT.match(joined) or (not asked and _FREE_RELATIVE.match(joined)):
         return None
     if not rest:
         return Form("open_fragment" if first in ("why", "how", "what") else "fragment", first) if asked else None
