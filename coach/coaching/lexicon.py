@@ -8,7 +8,9 @@ kinship terms…), never a sentence of the corpus.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 
 def words(text: str) -> frozenset[str]:
@@ -226,6 +228,25 @@ DISCOURSE_PHRASES = re.compile(
 )
 # Softeners before a request or an order: skipped for the shape, kept as a cue ("just move the testers").
 SOFTENERS = words("just please kindly maybe perhaps possibly quickly really simply")
+
+
+@functools.cache
+def base_verbs() -> frozenset[str]:
+    """Every English verb in its base form (WordNet's verb index, `verbs.txt`; read on first use).
+
+    A dictionary of the language, for the verbs no hand list can foresee ("please reconcile the
+    balances"); written by `python -m coach.nlp.build_verbs`.
+    """
+    text = resources.files("coach.coaching").joinpath("verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Verbs of thinking and feeling whose "I" chat drops ("love the new layout", "hope the kids are OK",
+# "reckon the van's late", "shame the launch slipped"): opening a clause they state, they do not order.
+DROPPED_I_VERBS = words(
+    """love like hope guess reckon think bet wonder wish suppose believe feel mean want need know miss hate
+    appreciate figure doubt gather trust imagine expect fear shame pity reckon dread regret"""
+)
 
 WH_WORDS = words("what how why when where who whom whose which")
 # Auxiliaries and modals that open a yes/no question when they come before their subject.

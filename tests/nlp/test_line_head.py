@@ -122,3 +122,10 @@ def test_the_shipped_weights_are_exactly_what_the_training_script_produces() -> 
     from coach.nlp.train_lines import build
 
     assert build() == WEIGHTS_FILE.read_bytes(), "retrain: python -m coach.nlp.train_lines, then pin WEIGHTS_SHA256"
+
+
+def test_the_shipped_verb_list_is_what_the_spacy_model_gives() -> None:
+    from coach.nlp import build_verbs
+
+    assert build_verbs.VERBS_FILE.read_text(encoding="utf-8") == build_verbs.text()
+    assert {"reconcile", "countersign", "audit"} <= set(build_verbs.verbs())

@@ -57,6 +57,30 @@ def _noun_subject(words: tuple[str, ...]) -> bool:
     return any(w in _COPULA or w.endswith("'s") for w in words[1:4])
 
 
+# What opens a verb's object: "reconcile the balances", "approve it", "chase them".
+_OBJECT_START = lx.words(
+    "the a an this that these those it them him her me us my your his their our some any all every everything "
+    "everyone something someone"
+)
+
+
+def _dictionary_imperative(clause: Clause, sentence: Sentence) -> bool:
+    """An order in a verb the task-verb list lacks: a base-form verb opens the clause, and either a softener
+    marks the clause as a request ("please reconcile…", "kindly approve…") or its object follows ("chase the
+    landlord") and the clause opens its sentence, or follows one word ("thanks, chase the landlord"),
+    not a comma deep in a statement ("it's everything, round the edges of it"). A question, a verb of thinking
+    or feeling ("hope the kids are OK") and an auxiliary are not."""
+    words = clause.words
+    first = words[0]
+    if sentence.asked or first in lx.DROPPED_I_VERBS or first in lx.AUX or first not in lx.base_verbs():
+        return False
+    if clause.softened:
+        return True
+    at = sentence.clauses.index(clause)
+    opens = at == 0 or all(len(c.words) == 1 for c in sentence.clauses[:at])
+    return opens and words[1] in _OBJECT_START
+
+
 def _imperative(clause: Clause, sentence: Sentence) -> str | None:
     words = clause.words
     text = clause.text
@@ -64,6 +88,8 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
         return None
     first = words[0]
     if first in ("don't", "dont", "never", "always", "do") and len(words) > 1:
+        if first == "do" and words[1] in ("a", "an", "the", "your", "some") and not sentence.asked:
+            return f"do {words[1]}"  # "pls do a falls risk on bed 4": "do" is the verb here
         if first == "do" and words[1] in ("you", "u", "we", "they", "i", "it", "that", "this", "the", "any"):
             return None
         if words[1] in lx.IMPERATIVE_VERBS or words[1] in (
@@ -91,6 +117,8 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
         if clause.softened or not sentence.asked:
             return f"{' '.join(words[:2])}"  # "please you send…": an order with the subject said
         return None
+    if first not in lx.IMPERATIVE_VERBS and len(words) >= 2 and _dictionary_imperative(clause, sentence):
+        return None if _noun_subject(words) else " ".join(words[:2])
     if first not in lx.IMPERATIVE_VERBS or len(words) < 2:
         return (
             "bare"
