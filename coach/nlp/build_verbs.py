@@ -23,8 +23,11 @@ def verbs() -> list[str]:
     """The verb index, one-word entries only, sorted."""
     from coach.nlp.spacy_en import load
 
-    lookups = load().get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")
+    from spacy.pipeline import Lemmatizer
+
+    lemmatizer = load().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    index = lemmatizer.lookups.get_table("lemma_index")
     return sorted({w for w in index["verb"] if w.isalpha() and w.islower()})
 
 
