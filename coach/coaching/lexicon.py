@@ -201,6 +201,10 @@ WORD_SPELLINGS: dict[str, str] = {
     **{f"{s}ll": f"{s}'ll" for s in WILL_SUBJECTS if s not in ("we", "he", "she")},
     **{f"{s}s": f"{s}'s" for s in IS_SUBJECTS},
     **{f"{v}nt": f"{v}n't" for v in NOT_VERBS},
+    # "whatd u get up to", "howd it go": a wh-word with "'d" typed without its apostrophe ("did" or "would":
+    # either way an auxiliary after the wh-word, which is all the question's form needs).
+    **{f"{w}d": f"{w} did" for w in ("what", "how", "where", "who", "why", "when")},
+    **{f"{w}ll": f"{w} will" for w in ("what", "how", "where", "who", "when")},
     **{k.lower(): v.lower() for k, v in SPELLINGS.items()},
     **LINE_SPELLINGS,
 }

@@ -21,9 +21,9 @@ HEADER = "# English base-form verbs: WordNet's verb index, from the spaCy model'
 
 def verbs() -> list[str]:
     """The verb index, one-word entries only, sorted."""
-    from coach.nlp.spacy_en import load
-
     from spacy.pipeline import Lemmatizer
+
+    from coach.nlp.spacy_en import load
 
     lemmatizer = load().get_pipe("lemmatizer")
     assert isinstance(lemmatizer, Lemmatizer)

@@ -60,6 +60,8 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("What you did with the Hughes account was brave.", None),
         ("what you're describing is basically burnout", None),
         ("what you working on this arvo", "open"),  # chat drops the auxiliary: still asks
+        ("howd the site visit go", "open"),  # a wh-word's "'d" typed without the apostrophe
+        ("whend they say the parts arrive", "closed"),
     ],
 )
 def test_question_form(text: str, question: str | None) -> None:
