@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "50f274d699474c81307c8ad937c2c9105c526ea83a81b055cfa625302eeb9ecc"
+WEIGHTS_SHA256 = "d8d43552ee80652f64ef5c876ef26d8854b5a223967ccd04fb25cdfa899ee41e"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

@@ -62,6 +62,9 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("what you working on this arvo", "open"),  # chat drops the auxiliary: still asks
         ("howd the site visit go", "open"),  # a wh-word's "'d" typed without the apostrophe
         ("whend they say the parts arrive", "closed"),
+        ("which shift would you rather do", "closed"),  # no "?", but the auxiliary comes before its subject
+        ("where'd you train", "closed"),
+        ("dyk who's on call tonight", "closed"),
     ],
 )
 def test_question_form(text: str, question: str | None) -> None:
@@ -152,6 +155,25 @@ def test_not_reflections(text: str) -> None:
         "pls audit the fridge temps tonight",
         "Thanks. Invoice them for the extra pallets.",
         "do the handover sheet before you go",
+        # advice and requests in their many polite shapes
+        "I'd encourage you to take the mentoring offer.",
+        "need u to sign off the rota by 5",
+        "You may wish to copy in the site manager.",
+        "It could be worth ringing the supplier first.",
+        "Would it not be worth waiting for the survey results?",
+        "The plan is for you to lead the Thursday stand-up.",
+        "Would you be willing to take the Leeds visit?",
+        "can anyone do the 6am delivery tomorrow",
+        "the fridge log, please fill it in tonight.",
+        "receipts pls",
+        "Please, the spare keys, you return them to reception.",
+        "if the van isn't back by four, ring the depot",  # after a condition
+        "Please to send me the report before the meeting.",  # a learner's "please to"
+        "I'd be grateful if you could cover Friday.",
+        "I'd rather you didn't promise dates to the client.",
+        "I'll need the signed forms from you by noon.",
+        "can you tidy the stock room before close?",  # a request in any verb
+        "Don't worry about the rota, I'll sort it.",  # an order not to, reassuring or not
     ],
 )
 def test_directives(text: str) -> None:
@@ -175,6 +197,15 @@ def test_directives(text: str) -> None:
         "hope the weather holds for the open day",  # a dropped "I": a wish, not an order
         "love the new signage btw",
         "honestly its the admin, mostly, round the edges of the job",  # a comma deep in a statement
+        "You keep the whole rota in your head.",  # "you" and a verb without "please": it describes them
+        "You look like you've had a good break.",
+        "Would you be happy to talk it through with me?",  # an invitation, in a request's shape
+        "yes please",
+        "Is it worth it?",
+        "just to update you, the Hanley order slipped to March",  # "just to…" is not "please to…"
+        "Would you prefer tea or coffee?",
+        "never mind, found it",
+        "What I want to understand from you is how the rota got agreed.",
     ],
 )
 def test_not_directives(text: str) -> None:

@@ -64,21 +64,36 @@ _OBJECT_START = lx.words(
 )
 
 
+# A clause opening with one of these leans on the next: "if they have not sent it by Wednesday, suspend the work".
+_SUBORDINATORS = lx.words("if when once before after until unless whenever while as")
+# "yes please", "thank you please", "oh please": a closing "please" that answers or pleads, not asks for a thing.
+_NOT_ASKING_PLEASE = lx.words("yes yeah yep ok okay oh thanks thank no sure go")
+
+
+def _any_verb(word: str) -> bool:
+    """A verb in its base form that can take an order (not "know", "think", "mind": "don't know" drops its "I")."""
+    if word in lx.DROPPED_I_VERBS or word in lx.AUX or word in ("remember", "recall", "care", "get", "see"):
+        return False
+    return word in lx.base_verbs() or (word.endswith("ise") and word[:-3] + "ize" in lx.base_verbs())
+
+
 def _dictionary_imperative(clause: Clause, sentence: Sentence) -> bool:
     """An order in a verb the task-verb list lacks: a base-form verb opens the clause, and either a softener
     marks the clause as a request ("please reconcile…", "kindly approve…") or its object follows ("chase the
-    landlord") and the clause opens its sentence, or follows one word ("thanks, chase the landlord"),
-    not a comma deep in a statement ("it's everything, round the edges of it"). A question, a verb of thinking
+    landlord") and the clause opens its sentence, or follows one word ("thanks, chase the landlord") or a
+    condition or time ("if they have not sent it by Wednesday, suspend work on the east side"), not a comma
+    deep in a statement ("it's everything, round the edges of it"). A question, a verb of thinking
     or feeling ("hope the kids are OK") and an auxiliary are not."""
     words = clause.words
     first = words[0]
-    if sentence.asked or first in lx.DROPPED_I_VERBS or first in lx.AUX or first not in lx.base_verbs():
+    if sentence.asked or not _any_verb(first):
         return False
     if clause.softened:
         return True
     at = sentence.clauses.index(clause)
-    opens = at == 0 or all(len(c.words) == 1 for c in sentence.clauses[:at])
-    return opens and words[1] in _OBJECT_START
+    before = sentence.clauses[:at]
+    opens = at == 0 or all(len(c.words) == 1 for c in before) or before[-1].words[0] in _SUBORDINATORS
+    return opens and (words[1] in _OBJECT_START or (at > 0 and before[-1].words[0] in _SUBORDINATORS))
 
 
 def _imperative(clause: Clause, sentence: Sentence) -> str | None:
@@ -86,10 +101,14 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
     text = clause.text
     if not words or clause.soft:
         return None
+    if clause.pleaded and words[0] == "to" and len(words) > 2:
+        words = words[1:]  # "please to check the cold room": the "to" a learner puts after "please"
     first = words[0]
+    if first in ("don't", "dont") and words[1:2] == ("mind",):
+        return None  # "don't mind either way": the "I" dropped, as in "don't know"
     if first in ("don't", "dont", "never", "always", "do") and len(words) > 1:
-        if first == "do" and words[1] in ("a", "an", "the", "your", "some") and not sentence.asked:
-            return f"do {words[1]}"  # "pls do a falls risk on bed 4": "do" is the verb here
+        if first == "do" and not sentence.asked and (words[1] in ("a", "an", "the", "your", "some") or clause.softened):
+            return f"do {words[1]}"  # "pls do a falls risk on bed 4", "please do it today": "do" is the verb here
         if first == "do" and words[1] in ("you", "u", "we", "they", "i", "it", "that", "this", "the", "any"):
             return None
         if words[1] in lx.IMPERATIVE_VERBS or words[1] in (
@@ -103,6 +122,8 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
             "try",
         ):
             return f"{first} {words[1]}"
+        if first in ("don't", "dont", "never") and not sentence.asked and _any_verb(words[1]):
+            return f"{first} {words[1]}"  # "don't worry about the rota", "never apologise for asking"
         return None
     if first == "let's" or (first == "let" and words[1:2] == ("us",)):
         return None if lx.LETS_TALK.match(text) else "let's"
@@ -114,9 +135,12 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
         and words[1] in lx.IMPERATIVE_VERBS
         and words[1] not in lx.YOU_STATE_VERBS
     ):
-        if clause.softened or not sentence.asked:
+        at = sentence.clauses.index(clause)
+        if any(c.softened for c in sentence.clauses[: at + 1]):  # "please, the tables, you clean…" too
             return f"{' '.join(words[:2])}"  # "please you send…": an order with the subject said
-        return None
+        return None  # "you keep the machine alive", "you look rested": without "please" it describes them
+    if words[-1] == "please" and len(words) >= 2 and not sentence.asked and not _NOT_ASKING_PLEASE & set(words):
+        return "… please"  # "pics pls", "two more chairs please": asking for something
     if first not in lx.IMPERATIVE_VERBS and len(words) >= 2 and _dictionary_imperative(clause, sentence):
         return None if _noun_subject(words) else " ".join(words[:2])
     if first not in lx.IMPERATIVE_VERBS or len(words) < 2:
@@ -125,12 +149,17 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
             if first in ("stop", "wait", "bin", "leave", "go") and len(words) <= 2 and not sentence.asked
             else None
         )
-    if words[1] in ("you", "i", "we", "they", "he", "she", "it's", "is", "are", "was", "were", "the") and first in (
-        "look",
-        "see",
-        "mind",
-        "check",
-        "like",
+    if (
+        words[1] in ("you", "i", "we", "they", "he", "she", "it's", "is", "are", "was", "were", "the")
+        and first
+        in (
+            "look",
+            "see",
+            "mind",
+            "check",
+            "like",
+        )
+        and not clause.softened
     ):
         return None
     if _noun_subject(words) or words[1] in lx.AUX:

@@ -111,7 +111,7 @@ _OR_ANYTHING = re.compile(r"\bor (?:not|no|something|anything|what|whatever|so)\
 # "Can you see it?", "would you say…": asking what they perceive or think, not asking them to act.
 _NOT_REQUESTS = lx.words(
     "think reckon feel mean imagine suppose believe say remember recall see hear understand guess explain describe "
-    "tell be like want fancy care"
+    "tell talk chat share discuss be like want fancy care"
 )
 
 
@@ -127,6 +127,15 @@ def _cue(words: tuple[str, ...], n: int = 3) -> str:
     return " ".join(words[:n])
 
 
+def _inverted(rest: tuple[str, ...]) -> bool:
+    """ "which one would you go with", "what time does the bus come": after a short noun phrase, an auxiliary
+    and then its subject, so the wh-phrase was moved to the front of a question."""
+    for i in range(1, min(len(rest) - 1, 3)):
+        if rest[i] in lx.AUX and rest[i + 1] in lx.SUBJECT_PRONOUNS:
+            return rest[i - 1] not in lx.SUBJECT_PRONOUNS
+    return False
+
+
 def _wh_form(words: tuple[str, ...], asked: bool, sentence: Sentence) -> Form | None:
     """A clause opening with a wh-word: a question, and which kind, or None for a statement ("what I need is…")."""
     first, rest = words[0], words[1:]
@@ -139,7 +148,7 @@ def _wh_form(words: tuple[str, ...], asked: bool, sentence: Sentence) -> Form | 
     subject_next = nxt in ("i", "we", "i'm", "we're", "i've", "i'd", "we've")
     if not asked and (subject_next or nxt in ("a", "an", "it", "they", "he", "she", "that", "this")):
         return None  # "what I need is…", "when I was new…", "how it works is…"
-    if not asked and first in _WHO_ELSE and nxt not in lx.AUX and nxt not in lx.FACT_NOUNS:
+    if not asked and first in _WHO_ELSE and nxt not in lx.AUX and nxt not in lx.FACT_NOUNS and not _inverted(rest):
         return None  # "when the rush is over…", "where the trucks park"
     if first == "why":
         return Form("wh_open", _cue(words, 2))
@@ -209,7 +218,14 @@ def clause_form(clause: Clause, sentence: Sentence, first_clause: bool, after_qu
         request = None  # "so you can concentrate on the cash flow": a consequence, not a request
     if request and not clause.invitation and request.group(1) not in _NOT_REQUESTS:
         verb = request.group(1)
-        if verb in lx.IMPERATIVE_VERBS or verb in ("be", "have", "let", "pop", "ring", "grab") or not asked:
+        if (
+            verb in lx.IMPERATIVE_VERBS
+            or verb in ("be", "have", "let", "pop", "ring", "grab")
+            or not asked
+            or (
+                verb in lx.base_verbs() and verb not in lx.DROPPED_I_VERBS  # "can u nudge them?"
+            )
+        ):
             return Form("request", _cue(words, 3))
     if clause.invitation:
         embedded = _EMBED_ASK.search(text)

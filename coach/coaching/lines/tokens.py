@@ -47,6 +47,7 @@ class Clause:
     softened: bool = False  # opened with "just", "please", "maybe"...
     opened_with_so: bool = False  # "so you're…", "right, so…": a summary often starts this way
     cut: bool = False  # begins where a run-on was cut: a new question visibly starts here
+    pleaded: bool = False  # opened with "please" itself (or "pls", "kindly"), not only "just" or "maybe"
     text: str = field(init=False, repr=False, compare=False)
 
     # Shapes more than one label's rules ask about, read once per clause:
@@ -190,9 +191,11 @@ def clean(text: str) -> str:
     return "".join(parts).replace("( ", "(").lstrip()
 
 
-def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool]:
-    """Drop discourse words and softeners from the front; keep at least one word."""
-    softened = opened_with_so = False
+def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool, bool]:
+    """Drop discourse words and softeners from the front; keep at least one word.
+
+    Returns the words left, whether a softener went, whether "so" opened it, and whether "please" did."""
+    softened = opened_with_so = pleaded = False
     changed = True
     while changed and len(words) > 1:
         changed = False
@@ -208,9 +211,10 @@ def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool]:
             changed = True
         elif words[0] in lx.SOFTENERS:
             softened = True
+            pleaded = pleaded or words[0] in ("please", "kindly")
             words = words[1:]
             changed = True
-    return words, softened, opened_with_so
+    return words, softened, opened_with_so, pleaded
 
 
 def _run_on_cuts(words: list[str]) -> list[list[str]]:
@@ -248,26 +252,29 @@ def sentences(text: str) -> list[Sentence]:
         if "?" in piece.rstrip("?!. ")[-1:] or piece.rstrip("!.").endswith("?"):
             mark = "?"
         clauses: list[Clause] = []
-        carried_so = False
+        carried_so = carried_soft = False
         pending: list[str] = []
         for raw in _CLAUSE.split(piece):
             found = _WORD.findall(raw)
             if not found:
                 continue
             for k, part in enumerate(_run_on_cuts(found)):
-                words, softened, so = _strip_opening(part)
+                words, softened, so, pleaded = _strip_opening(part)
                 if words in (["really"], ["honestly"], ["actually"], ["truly"]) and clauses:
                     clauses.append(Clause(tuple(words)))  # "how are you, really?": the tail changes the question
                     continue
                 if all(w in lx.DISCOURSE or w in lx.SOFTENERS for w in words) or words in (["look"], ["listen"]):
                     carried_so = carried_so or words[0] in ("so", "basically")
-                    continue  # "right," or "so," alone: carried into the next clause
+                    carried_soft = carried_soft or softened or words[0] in lx.SOFTENERS
+                    continue  # "right," "so," or "please," alone: carried into the next clause
                 if ((len(words) <= 2 and words[0] in lx.AUX) or words[-1] in _DANGLING) and not pending:
                     pending = words  # "could you, um, have a word…": the clause goes on past the comma
                     continue
-                clauses.append(Clause(tuple(pending + words), softened, so or carried_so, k > 0))
+                clauses.append(
+                    Clause(tuple(pending + words), softened or carried_soft, so or carried_so, k > 0, pleaded)
+                )
                 pending = []
-                carried_so = False
+                carried_so = carried_soft = False
         if pending:
             clauses.append(Clause(tuple(pending)))
         if not clauses and found_any(piece):
