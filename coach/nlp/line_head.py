@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "d8d43552ee80652f64ef5c876ef26d8854b5a223967ccd04fb25cdfa899ee41e"
+WEIGHTS_SHA256 = "bca2cb0bb22cba6ff747370ea800ed7bb3c7ac1440b16810e7a37fedaa6ff523"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None
