@@ -51,6 +51,9 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("How was the conference, did the talk go ahead?", "closed"),
         ("Did the audit go OK? What did they make of the new process?", "open"),
         ("how was the trip did you get to the coast in the end", "closed"),
+        ("how was the match did your lad's team win", "closed"),  # the second question opens on its subject
+        ("how's the new kitchen going is it finished yet", "closed"),
+        ("what I'm hearing is that the rota is the problem", None),  # a statement that opens on "what"
         # not questions
         ("Thanks for staying late.", None),
         ("I sent the figures to Aisha this morning.", None),

@@ -32,6 +32,7 @@ _NO_WH_CUT_BEFORE = _NO_CUT_BEFORE | lx.words(
     "that's exactly just idea clue remember show explain describe decide decided mean depends care matter"
 )
 _WH_CUT = lx.words("what how why")
+_NOUN_PHRASE_START = lx.words("your the his her their our my")
 # A clause cannot end on these: a comma after one is a pause ("you have to, um, sign off…"), not a boundary.
 _DANGLING = lx.words(
     "to the a an of for with about and or my your our their his her is are was were be been being i we it "
@@ -217,6 +218,18 @@ def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool, bool]:
     return words, softened, opened_with_so, pleaded
 
 
+_YES_NO_AUX = lx.words("is are was were do does did have has")
+
+
+def _asks(first: str, second: str) -> bool:
+    """Does a clause opening with these two words ask a plain question: a wh-word and its auxiliary ("how was",
+    not the statement "what I'm hearing is…" nor the suggestion "why don't you…"), or a yes/no auxiliary and its
+    subject (not a request: "can we please have…")?"""
+    if first in lx.WH_WORDS:
+        return second in lx.AUX and not (first == "why" and second in ("don't", "not"))
+    return first in _YES_NO_AUX and (second in lx.SUBJECT_PRONOUNS or second in _NOUN_PHRASE_START)
+
+
 def _run_on_cuts(words: list[str]) -> list[list[str]]:
     """Cut a clause where a second question visibly begins (an auxiliary, then its subject)."""
     parts: list[list[str]] = []
@@ -225,12 +238,15 @@ def _run_on_cuts(words: list[str]) -> list[list[str]]:
         if i - start < 3:
             continue
         before, word, after = words[i - 1], words[i], words[i + 1]
+        # After a first question ("how was the wedding…"), a second may open on a noun phrase ("…did ur
+        # cousin survive") or on "is" ("…is he home yet"); in a statement those would cut mid-clause.
+        asking = _asks(words[start], words[start + 1])
         aux_question = (
             word in lx.AUX
-            and after in lx.SUBJECT_PRONOUNS
-            and before not in _NO_CUT_BEFORE
+            and (after in lx.SUBJECT_PRONOUNS or (asking and after in _NOUN_PHRASE_START))
+            and (before not in _NO_CUT_BEFORE or (asking and before in ("and", "but")))
             and before not in lx.AUX
-            and (word not in ("is", "was") or before in ("so", "but", "and", "also", "then"))
+            and (word not in ("is", "was") or asking or before in ("so", "but", "and", "also", "then"))
         )
         wh_question = word in _WH_CUT and (after in lx.AUX or after in ("you", "u")) and before not in _NO_WH_CUT_BEFORE
         if aux_question or wh_question:
