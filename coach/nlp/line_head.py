@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "bca2cb0bb22cba6ff747370ea800ed7bb3c7ac1440b16810e7a37fedaa6ff523"
+WEIGHTS_SHA256 = "f9187cd195054df2e66b7f10b226644a2baf393bf5c7287fb15d89c2f25d5f79"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None
