@@ -80,6 +80,7 @@ def test_question_form(text: str, question: str | None) -> None:
         ("It sounds like the rota is wearing you down.", None),
         ("So you're stuck waiting on legal.", "Legal still haven't looked at it and I can't move."),
         ("You're worried the launch will slip.", None),
+        ("so the van's off the road again then", "the van failed its MOT, second time this year"),  # an inference
         ("You've had enough of covering for the late shift.", "I'm always the one who stays when someone's off."),
         ("Part of you wants the promotion and part of you wants your evenings back.", None),
         ("What I'm hearing is that nobody told you.", None),
@@ -97,6 +98,11 @@ def test_a_reflection_voiced_as_a_question_is_not_a_question() -> None:
     got = analyse_line("So the deadline is what's worrying you?", "I just keep thinking about the deadline.")
     assert (got.question, got.reflection) == (None, True)
     assert "reflection" in got.why["question"]
+
+
+def test_a_check_at_the_end_of_a_run_on_does_not_undo_the_reflection_before_it() -> None:
+    got = analyse_line("sounds like the audit's been brutal and nobody's helped is that fair", "auditors all week")
+    assert got.reflection is True and got.question == "closed", got.why
 
 
 def test_a_reflection_then_a_question_counts_both() -> None:

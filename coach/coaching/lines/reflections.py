@@ -130,6 +130,8 @@ _REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|told|asked|reckons|wants|wanted) (?:me |us |him |her |them )?(?:to|that|we|i)\b"
 )
 _NOT_SUMMARY_START = lx.words("let's if when then")
+# "…and then", "since then", "by then": time, not the "then" that draws a conclusion from their words.
+_NOT_INFERRING_THEN = lx.words("and since by until till back from just right only even before")
 _YOUR_WORDS = lx.words("you your u ur yourself you're you've")
 _FEELING_ONLY_FILLER = lx.words("huh eh then so really pretty quite very a bit what oof ouch ugh ah god oh mm wow")
 
@@ -176,6 +178,15 @@ def _clause_cue(
         return "refl_contrast", "reflection: reframes what they said (less this, more that)", False
     if _CLEFT.search(text) and mirrored >= 0.3:
         return "refl_cleft", "reflection: names what they said matters (it's the… that…)", False
+    if (
+        words[-1] == "then"
+        and len(words) >= 3
+        and words[-2] not in _NOT_INFERRING_THEN
+        and words[0] not in lx.IMPERATIVE_VERBS
+        and words[0] not in lx.base_verbs()  # "see you at ten then": a plan, not their words drawn out
+        and (mirrored > 0 or any(w in _YOUR_WORDS for w in words))
+    ):
+        return "refl_so", "reflection: draws out what they said (… then)", False  # "ur blocked then"
     if mirrored >= 0.5 and len(content(words)) >= 2:
         return "refl_mirror", f"reflection: mirrors their words ({round(mirrored * 100)}% shared)", False
     if (
@@ -212,8 +223,9 @@ def read_reflections(
         form = forms[i]
         mirrored = overlap(sentence.words, previous)
         for j, clause in enumerate(sentence.clauses):
-            if form is not None and form.code in ASKING_FORMS and j == len(sentence.clauses) - 1:
-                continue  # the question clause itself asks for something new
+            tail_check = form is not None and form.code == "tag" and len(clause.words) > 5
+            if form is not None and form.code in ASKING_FORMS and j == len(sentence.clauses) - 1 and not tail_check:
+                continue  # the question clause itself asks for something new (a check on its own tail does not)
             if (
                 j == 0
                 and form is not None
