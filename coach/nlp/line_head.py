@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "f9187cd195054df2e66b7f10b226644a2baf393bf5c7287fb15d89c2f25d5f79"
+WEIGHTS_SHA256 = "623ef1824a1b5fb82d0a76c9294535c0dcd01dd22c477a5d84426ede4329af41"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None
