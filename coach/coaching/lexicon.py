@@ -431,7 +431,6 @@ ASK_OF_YOU = re.compile(
     r" for you)?(?: this week| today| now)? is\b|"
     r"\bi(?:'d| would)?(?: (?:really|strongly|genuinely))* (?:suggest|recommend|advise|propose|"
     r"urge|encourage)\b(?! (?:something|an idea))|"
-    r"^(?:really )?(?:need|want) (?:you|u|ya) to\b|"
     r"\bi(?:'d| would)? (?:(?:be|feel) (?:so |really |very )?(?:grateful|glad|thankful|obliged)|"
     r"(?:really )?appreciate(?: it)?) if (?:you|u)\b|"
     r"\bi(?:'d| would)? (?:much |really )?(?:prefer|rather)(?: it)?(?: if| that)? (?:you|u)\b"
@@ -466,6 +465,16 @@ ASK_OF_YOU = re.compile(
     r"fixed|"
     r"checked|booked|cleared|in by|up by)\b"
 )
+# The same with its "I" dropped, as chat does ("need u to sign it off"): apart, because an anchored
+# alternative inside ASK_OF_YOU stops the regex engine scanning for its words and made it seven times slower.
+NEED_YOU_TO = re.compile(r"^(?:really )?(?:need|want) (?:you|u|ya) to\b")
+
+
+def asks_of_you(text: str) -> re.Match[str] | None:
+    """The speaker asking it of them, anywhere in the clause ("I'd be grateful if you…", "need u to…")."""
+    return ASK_OF_YOU.search(text) or NEED_YOU_TO.match(text)
+
+
 # "Make sure…" anywhere is an order, unless the speaker promises it ("I'll make sure").
 MAKE_SURE = re.compile(r"(?<!'ll )(?<!will )(?<!i )(?<!we )(?<!to )(?<!i'd )\bmake sure\b")
 # "we" deciding for both: "we need to / we should / let's…"

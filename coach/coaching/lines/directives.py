@@ -217,7 +217,7 @@ def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) 
             return _yes("dir_" + own.code, f"{kind} ({own.cue}…)", True), ""
     against = ""
     reported = bool(present & _REPORT_WORDS) and bool(lx.REPORTED.search(text))
-    asked_of = lx.ASK_OF_YOU.search(text)
+    asked_of = lx.asks_of_you(text)
     if reported and not asked_of:
         against = "reported"
     imperative = _imperative(clause, sentence)

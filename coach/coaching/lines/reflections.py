@@ -197,7 +197,7 @@ def _clause_cue(
         and words[0] not in lx.AUX
         and words[0] not in ("thank", "thanks", "sorry")
         and not lx.OBLIGATION.search(text)
-        and not lx.ASK_OF_YOU.search(text)
+        and not lx.asks_of_you(text)
         and not (sentence.mark == "?" and about_their_life(clause))
     ):
         return "refl_about_you", "reflection: describes their situation (… you)", False
