@@ -68,6 +68,11 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("which shift would you rather do", "closed"),  # no "?", but the auxiliary comes before its subject
         ("where'd you train", "closed"),
         ("dyk who's on call tonight", "closed"),
+        ("hi marco did the scaffolders turn up", "closed"),  # a greeting and a name before the question
+        ("you logged the near miss didn't you", "closed"),  # a negative tag, with no "?" in a transcript
+        ("the spare trolleys just aren't there", None),  # not a tag: there is no other clause to check
+        ("i was just wondering like how the first week went", "open"),
+        ("Could you confirm whether the scaffold passed inspection?", "closed"),  # asks for an answer
     ],
 )
 def test_question_form(text: str, question: str | None) -> None:
@@ -183,6 +188,7 @@ def test_not_reflections(text: str) -> None:
         "I'll need the signed forms from you by noon.",
         "can you tidy the stock room before close?",  # a request in any verb
         "Don't worry about the rota, I'll sort it.",  # an order not to, reassuring or not
+        "Text to Ed please bring the van keys tomorrow",  # a dictated message: its header, then the plea
     ],
 )
 def test_directives(text: str) -> None:
@@ -215,6 +221,9 @@ def test_directives(text: str) -> None:
         "Would you prefer tea or coffee?",
         "never mind, found it",
         "What I want to understand from you is how the rota got agreed.",
+        "Email to facilities the lift on floor three is out again",  # a dictated message's header
+        "Would Thursday suit you better?",
+        "Please find attached the updated risk register.",
     ],
 )
 def test_not_directives(text: str) -> None:

@@ -57,6 +57,15 @@ def _noun_subject(words: tuple[str, ...]) -> bool:
     return any(w in _COPULA or w.endswith("'s") for w in words[1:4])
 
 
+# A dictated message's header ("email to Linda regarding the budget…", "note for the team…"): it names who the
+# message is for; whatever it asks is read in the words that follow.
+_HEADER = re.compile(
+    r"^(?:email|e-mail|message|note|text|reply|update|memo|letter|reminder|dm|voicemail)s? (?:to|for)\b"
+)
+# "…, so please bring the keys", "text to Ed please bring the van": a plea and its verb, inside the clause.
+_PLEASE_VERB = re.compile(r"\bplease (\w+)")
+# Letter formulas after "please": "please find attached", "please accept my apologies".
+_EMAIL_FORMULA = re.compile(r"^(?:find (?:attached|enclosed|below)|accept (?:my|our)|be advised)\b")
 # What opens a verb's object: "reconcile the balances", "approve it", "chase them".
 _OBJECT_START = lx.words(
     "the a an this that these those it them him her me us my your his their our some any all every everything "
@@ -99,7 +108,7 @@ def _dictionary_imperative(clause: Clause, sentence: Sentence) -> bool:
 def _imperative(clause: Clause, sentence: Sentence) -> str | None:
     words = clause.words
     text = clause.text
-    if not words or clause.soft:
+    if not words or clause.soft or _HEADER.match(text) or (clause.pleaded and _EMAIL_FORMULA.match(text)):
         return None
     if clause.pleaded and words[0] == "to" and len(words) > 2:
         words = words[1:]  # "please to check the cold room": the "to" a learner puts after "please"
@@ -180,6 +189,8 @@ def _obligation(text: str) -> str | None:
             continue
         if _SOFT_YOU_COULD.match(text[match.start() :]):
             continue
+        if match.group(0).endswith(" better") and before.split()[-1:] not in ([], ["so"], ["then"], ["and"], ["but"]):
+            continue  # "would Tuesday suit you better": a comparison, not "you'd better"
         return match.group(0)
     return None
 
@@ -227,6 +238,10 @@ def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) 
         return _yes(
             "dir_imperative", f"tells them what to do ({imperative}…)", imperative != "bare" and not sentence.asked
         ), against
+    if "please" in present and not sentence.asked:
+        plea = _PLEASE_VERB.search(text)
+        if plea and plea.start() > 0 and _any_verb(plea.group(1)):
+            return _yes("dir_imperative", f"tells them what to do (please {plea.group(1)}…)", False), against
     if "sure" in present:
         sure = lx.MAKE_SURE.search(text)
         if sure and not lx.REPORTED.search(text[: sure.start()]):

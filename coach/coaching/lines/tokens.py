@@ -32,6 +32,9 @@ _NO_WH_CUT_BEFORE = _NO_CUT_BEFORE | lx.words(
     "that's exactly just idea clue remember show explain describe decide decided mean depends care matter"
 )
 _WH_CUT = lx.words("what how why")
+_GREETINGS = lx.words("hi hey hello hiya morning afternoon evening dear")
+# What may follow a greeting and a name ("hi raj did…"); a second word among these is no name ("hi how are you").
+_AFTER_NAME = lx.AUX | lx.WH_WORDS | lx.SUBJECT_PRONOUNS | lx.words("quick just sorry thanks so i i'm any wanted")
 _NOUN_PHRASE_START = lx.words("your the his her their our my")
 # A clause cannot end on these: a comma after one is a pause ("you have to, um, sign off…"), not a boundary.
 _DANGLING = lx.words(
@@ -204,6 +207,17 @@ def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool, bool]:
         phrase = lx.DISCOURSE_PHRASES.match(text)
         if phrase and phrase.end() < len(text):
             words = text[phrase.end() :].split()
+            changed = True
+            continue
+        if (
+            words[0] in _GREETINGS
+            and len(words) > 3
+            and words[1] not in _AFTER_NAME
+            and words[1] not in lx.ENGLISH
+            and "'" not in words[1]
+            and words[2] in _AFTER_NAME
+        ):
+            words = words[2:]  # "hi raj are the accruals in", "morning sam did the van come": a greeting and a name
             changed = True
             continue
         if words[0] in lx.DISCOURSE:
