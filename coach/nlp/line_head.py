@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "623ef1824a1b5fb82d0a76c9294535c0dcd01dd22c477a5d84426ede4329af41"
+WEIGHTS_SHA256 = "f56da64052af9a2c6156ee13aae0ac5fb9f62b1b244f4178efb44deeae79eeff"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

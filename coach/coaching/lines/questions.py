@@ -95,8 +95,8 @@ _CHAT_ELIDED = lx.words(
 _EMBED_ASK = re.compile(
     r"\b(?:i(?:'m| am)? (?:not (?:really |quite |entirely )?sure|unsure|curious|wondering|interested|keen to (?:know|"
     r"hear))|"
-    r"i (?:wonder|wondered|was wondering|was just wondering)|i(?:'d| would)? (?:really )?(?:love|like|want|be (?:interested|keen|"
-    r"curious)) to "
+    r"i (?:wonder|wondered|was wondering|was just wondering)|"
+    r"i(?:'d| would)? (?:really )?(?:love|like|want|be (?:interested|keen|curious)) to "
     r"(?:know|hear|understand|learn)|i want to (?:know|hear|understand)|(?:my|one|"
     r"the) (?:only )?question (?:really )?is|"
     r"(?:can|could) you (?:tell|let) me|tell me|i'm asking|i need to (?:know|understand)|(?:may|can|could) i ask|"
