@@ -105,6 +105,12 @@ def test_a_reflection_voiced_as_a_question_is_not_a_question() -> None:
     assert "reflection" in got.why["question"]
 
 
+def test_a_so_that_shares_nothing_of_their_turn_is_news_not_a_summary() -> None:
+    previous = "the printer on two is jammed again"
+    assert analyse_line("so marek's on lates next week and i'm on earlies", previous).reflection is False
+    assert analyse_line("so the printer's dead again", previous).reflection is True
+
+
 def test_a_check_at_the_end_of_a_run_on_does_not_undo_the_reflection_before_it() -> None:
     got = analyse_line("sounds like the audit's been brutal and nobody's helped is that fair", "auditors all week")
     assert got.reflection is True and got.question == "closed", got.why

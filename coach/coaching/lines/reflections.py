@@ -172,7 +172,14 @@ def _clause_cue(
     if answering or _REPORTED_SPEECH.search(text) or any(w in mine for w in words[:5]):
         return None
     summing_up = clause.opened_with_so and opens and words[0] not in lx.AUX and words[0] not in _NOT_SUMMARY_START
-    if summing_up and (words[0] not in lx.WH_WORDS or _CLEFT.search(text)):
+    # A summary sums up *their* turn: it shares their words or speaks of "you" ("so jodie's opening on
+    # sunday and i'm on the close" is news, not a summary).
+    sums_theirs = (
+        mirrored > 0
+        or any(w in _YOUR_WORDS or w in ("you'd", "you'll") for w in words)
+        or bool(_CONTRAST.search(text) or _CLEFT.search(text))  # "so it's the pay more than the role"
+    )
+    if summing_up and sums_theirs and (words[0] not in lx.WH_WORDS or _CLEFT.search(text)):
         return "refl_so", f"reflection: sums up what they said (so {' '.join(words[:3])}…)", mirrored >= 0.3
     if _CONTRAST.search(text) and ("you" in words or "your" in words or mirrored >= 0.2 or _CLEFT.search(text)):
         return "refl_contrast", "reflection: reframes what they said (less this, more that)", False
