@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "f56da64052af9a2c6156ee13aae0ac5fb9f62b1b244f4178efb44deeae79eeff"
+WEIGHTS_SHA256 = "3ffded7bdba037fa820140e3b523c467233f48d8fe4ec7cdbee97b40e6850bfe"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

@@ -66,6 +66,7 @@ _CLEFT = re.compile(
 
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
+    word = word.removesuffix("'s")  # "the van's off the road" shares "van" with "the van failed"
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
