@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "3ffded7bdba037fa820140e3b523c467233f48d8fe4ec7cdbee97b40e6850bfe"
+WEIGHTS_SHA256 = "148c134bb9262d3ed7db0130abbd87845fabb957d5c6677406776a4c8aff864b"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None
