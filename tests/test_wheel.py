@@ -93,6 +93,11 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_from_another_directory(tm
     assert brief["passages"] and brief["passages_note"] is None  # the cards came with the wheel
     hits = json.loads(coach_run("knowledge", "search", "how do I disagree with my boss", "--json").stdout)
     assert hits and all(not Path(h["source"]).is_absolute() for h in hits)  # built-in cards, by their names
+    # One line scored by the executable alone: the verb list and the head's weights came with the wheel.
+    scored = json.loads(coach_run("score", "--line", "Please reconcile the Dublin balances.", "--json").stdout)
+    assert scored["directive"] is True and "reconcile" in scored["why"]["directive"]
+    scored = json.loads(coach_run("score", "--line", "how was the half marathon?", "--json").stdout)
+    assert scored["why"]["personal"].startswith("learned:")
     code, screen = _on_pty([str(coach), "--offline"], env | {"COACH_TUI_EXIT_AFTER_PAINT": "1"}, elsewhere)
     assert code == 0, screen[-2000:]
     assert b"Prep" in screen and b"Priya" in screen  # the first paint, styled from the packaged stylesheet

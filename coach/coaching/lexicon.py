@@ -141,6 +141,8 @@ ACTION_VERBS = words(
 # Chat spellings seen in typed lines, fixed before `respell` (which the debrief shares).
 LINE_SPELLINGS: dict[str, str] = {
     "wdym": "what do you mean",
+    "dyk": "do you know",
+    "wdyt": "what do you think",
     "cud": "could",
     "wud": "would",
     "wld": "would",
@@ -203,7 +205,7 @@ WORD_SPELLINGS: dict[str, str] = {
     **{f"{v}nt": f"{v}n't" for v in NOT_VERBS},
     # "whatd u get up to", "howd it go": a wh-word with "'d" typed without its apostrophe ("did" or "would":
     # either way an auxiliary after the wh-word, which is all the question's form needs).
-    **{f"{w}d": f"{w} did" for w in ("what", "how", "where", "who", "why", "when")},
+    **{f"{w}{d}": f"{w} did" for w in ("what", "how", "where", "who", "why", "when") for d in ("d", "'d")},
     **{f"{w}ll": f"{w} will" for w in ("what", "how", "where", "who", "when")},
     **{k.lower(): v.lower() for k, v in SPELLINGS.items()},
     **LINE_SPELLINGS,
@@ -249,7 +251,7 @@ def base_verbs() -> frozenset[str]:
 # "reckon the van's late", "shame the launch slipped"): opening a clause they state, they do not order.
 DROPPED_I_VERBS = words(
     """love like hope guess reckon think bet wonder wish suppose believe feel mean want need know miss hate
-    appreciate figure doubt gather trust imagine expect fear shame pity reckon dread regret"""
+    appreciate figure doubt gather trust imagine expect fear shame pity reckon dread regret prefer"""
 )
 
 WH_WORDS = words("what how why when where who whom whose which")
@@ -306,16 +308,19 @@ OFFER_OR_PERMISSION = re.compile(
 )
 # A request for action phrased as a question ("could you send…", "any chance you could…").
 REQUEST_Q = re.compile(
-    r"^(?:(?:can|could|would|will|won't|wouldn't|can't) (?:you|u)(?: (?:please|just|pls|maybe|possibly|quickly|also|"
+    r"^(?:(?:would|could|will|wouldn't) (?:you|u) be (?:able|willing|happy|ok|okay|free|good enough) to|"
+    r"(?:can|could|would|will|won't|wouldn't|can't) (?:you|u)(?: (?:please|just|pls|maybe|possibly|quickly|also|"
     r"not))*|"
     r"(?:you|u) (?:can|could)(?: (?:please|just|pls|maybe))*|"
     r"(?:is there )?any chance (?:you|u) (?:could|can|would)(?: (?:please|just))?|would you mind|do you mind|"
     r"(?:can|could|may) i(?: please)?(?= (?:have|get|borrow)\b)|"
-    r"would you be able to|would it be possible (?:for (?:you|u) )?to|is it possible (?:for (?:you|u) )?to|"
+    r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|everyone|everybody|you all|all of you)(?: else)?"
+    r"(?: (?:please|just|pls))*|"
+    r"would it be possible (?:for (?:you|u) )?to|is it possible (?:for (?:you|u) )?to|"
     r"(?:can|could) we(?: (?:please|just|pls))*(?= (?:get|have|make|move|push|put|book|sort|keep|change|switch|do|"
     r"take|send|hold|fix|stop|start|try|look at|agree|cancel|swap|bring|add|drop))|"
     r"(?:are |r )?(?:you|u) (?:ok|okay|able|free|happy|alright) to|(?:you're|you are) (?:ok|okay|able|free|happy|"
-    r"alright) to)\s+(\w+)"
+    r"alright) to)\s+(?:to\s+)?(\w+)"
 )
 # Suggestions with a question's shape: telling while seeming to ask.
 SUGGESTION_Q = re.compile(
@@ -323,7 +328,8 @@ SUGGESTION_Q = re.compile(
     r"shall we|"
     r"what if (?:you|we)|have you (?:tried|considered|thought (?:about|of)|looked at)|did you try|"
     r"did you think (?:about|of)|wouldn't it be (?:better|easier|best)|isn't it (?:better|easier|best)|"
-    r"don't you think (?:you|we) should|shouldn't (?:you|we)|couldn't (?:you|we)|can't (?:you|we) just|could you not)\b"
+    r"don't you think (?:you|we) should|shouldn't (?:you|we)|couldn't (?:you|we)|can't (?:you|we) just|could you not|"
+    r"(?:might|would|could|wouldn't|will) it (?:not )?be worth \w+ing|is it (?:not )?worth (?:you |us )?\w+ing)\b"
 )
 # Short tails that turn a statement into a check ("…, right?").
 TAG_TAIL = re.compile(
@@ -406,7 +412,8 @@ AFFIRMATION = re.compile(
 OBLIGATION = re.compile(
     r"\b(?:you|u|ya)(?:'ll|'d|'ve|'re)?(?: (?:really|just|definitely|probably|honestly|absolutely|seriously|still|will|"
     r"would|have|also|clearly))*\s(?:need to|needs to|have to|has to|must|must to|should|should to|ought to|oughta|"
-    r"better|had better|got to|gotta|want to make sure|might want to|may want to|might like to|"
+    r"better|had better|got to|gotta|want to make sure|might want to|may want to|might like to|may wish to|"
+    r"might wish to|may like to|"
     r"could (?:try|just|always|maybe|also|start|look|ask|talk to|speak to|get|send|call|ring|use|put|move|take)|"
     r"can (?:try|just|always)|(?:going|gonna) to (?:need|have) to)\b"
     r"(?! (?:be (?:able|fine|ok|okay|good|alright|there|back|done|pleased|proud|happy|\w+ed|\w+ing|so|really|very|"
@@ -423,7 +430,13 @@ ASK_OF_YOU = re.compile(
     r"\bwhat i(?:'d| would)?(?: really)? (?:need|want|like|expect|ask)(?: (?:from|of) you| you to do| is for you|"
     r" for you)?(?: this week| today| now)? is\b|"
     r"\bi(?:'d| would)?(?: (?:really|strongly|genuinely))* (?:suggest|recommend|advise|propose|"
-    r"urge)\b(?! (?:something|an idea))|"
+    r"urge|encourage)\b(?! (?:something|an idea))|"
+    r"\bi(?:'d| would)? (?:(?:be|feel) (?:so |really |very )?(?:grateful|glad|thankful|obliged)|"
+    r"(?:really )?appreciate(?: it)?) if (?:you|u)\b|"
+    r"\bi(?:'d| would)? (?:much |really )?(?:prefer|rather)(?: it)?(?: if| that)? (?:you|u)\b"
+    r"(?! (?:can|could)? ?(?:feel|know|think))|"
+    r"\bi(?:'ll| will)? (?:need|want)(?: the| your| a| an| those| that| them| some)?(?: (?!to\b)[\w'-]+){1,4} "
+    r"(?:from|off) (?:you|u)\b|"
     r"\bi(?:'d| would)? (?:really )?(?:push|ask|argue|press) for (?:you|u) to\b|"
     r"\bmy (?:advice|suggestion|recommendation|tip) (?:is|would be|'d be)|"
     r"\bif i (?:were|was|am|'m|would be) you\b|\bin your (?:shoes|position|place)\b|"
@@ -438,7 +451,9 @@ ASK_OF_YOU = re.compile(
     r"\bthe (?:best |right |only |quickest |easiest |\w+est )?(?:answer|fix|solution|trick|way forward|option|move|"
     r"step)"
     r"(?: here| for you)? (?:is|would be) (?:for you to|to|that you|just)\b|"
-    r"\bwould be for (?:you|u) to\b|"
+    r"\b(?:is|'s|would be) for (?:you|u) to\b|"
+    r"\bit(?:'s| is|'d be| would be| might be| may be| could be| will be)(?: (?:probably|definitely|really|well|"
+    r"maybe))? worth \w+ing\b|"
     r"\bbetter (?:you|u|that you)\b|\bone (?:option|idea|thing you could do) (?:is|would be|might be)\b|"
     r"\b(?:you|u)(?:'ll| will| would|'d) (?:probably |really )?want to\b|"
     r"\b(?:some |other |a lot of |many |most )?people (?:often |usually )?find (?:it )?(?:helps?|helpful|useful) to\b|"
@@ -450,6 +465,16 @@ ASK_OF_YOU = re.compile(
     r"fixed|"
     r"checked|booked|cleared|in by|up by)\b"
 )
+# The same with its "I" dropped, as chat does ("need u to sign it off"): apart, because an anchored
+# alternative inside ASK_OF_YOU stops the regex engine scanning for its words and made it seven times slower.
+NEED_YOU_TO = re.compile(r"^(?:really )?(?:need|want) (?:you|u|ya) to\b")
+
+
+def asks_of_you(text: str) -> re.Match[str] | None:
+    """The speaker asking it of them, anywhere in the clause ("I'd be grateful if you…", "need u to…")."""
+    return ASK_OF_YOU.search(text) or NEED_YOU_TO.match(text)
+
+
 # "Make sure…" anywhere is an order, unless the speaker promises it ("I'll make sure").
 MAKE_SURE = re.compile(r"(?<!'ll )(?<!will )(?<!i )(?<!we )(?<!to )(?<!i'd )\bmake sure\b")
 # "we" deciding for both: "we need to / we should / let's…"
@@ -486,8 +511,8 @@ IMPERATIVE_FOLLOWERS = words(
 SOFT_IMPERATIVE = re.compile(
     r"^(?:tell me|tell us|talk me|walk me|take me|run me|describe|explain|help me understand|say (?:a (?:bit|"
     r"little) )?more|"
-    r"go on|keep going|carry on|continue|take your time|take care|take it easy|don't worry|don't hesitate|"
-    r"don't apologise|don't apologize|feel free|enjoy|have (?:a|an) (?:good|great|nice|lovely|brilliant|fab|restful|"
+    r"go on|keep going|carry on|continue|take your time|take care|take it easy|don't hesitate|feel free|"
+    r"never mind|go for it|excuse me|enjoy|have (?:a|an) (?:good|great|nice|lovely|brilliant|fab|restful|"
     r"safe)|have fun|"
     r"let me(?! know\b)|let me know if|go ahead|think back|imagine|picture|be kind to yourself|look after yourself|"
     r"rest up|get well|sleep well|"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coach.retrieval.embeddings import MiniLMEmbedding
 
 WEIGHTS_FILE = Path(__file__).with_name("line_head.json")
-WEIGHTS_SHA256 = "50f274d699474c81307c8ad937c2c9105c526ea83a81b055cfa625302eeb9ecc"
+WEIGHTS_SHA256 = "148c134bb9262d3ed7db0130abbd87845fabb957d5c6677406776a4c8aff864b"
 
 _lock = threading.Lock()
 _embedder: MiniLMEmbedding | None = None

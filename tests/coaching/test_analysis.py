@@ -51,6 +51,9 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("How was the conference, did the talk go ahead?", "closed"),
         ("Did the audit go OK? What did they make of the new process?", "open"),
         ("how was the trip did you get to the coast in the end", "closed"),
+        ("how was the match did your lad's team win", "closed"),  # the second question opens on its subject
+        ("how's the new kitchen going is it finished yet", "closed"),
+        ("what I'm hearing is that the rota is the problem", None),  # a statement that opens on "what"
         # not questions
         ("Thanks for staying late.", None),
         ("I sent the figures to Aisha this morning.", None),
@@ -62,6 +65,14 @@ def labels(text: str, previous: str | None = None) -> tuple[object, ...]:
         ("what you working on this arvo", "open"),  # chat drops the auxiliary: still asks
         ("howd the site visit go", "open"),  # a wh-word's "'d" typed without the apostrophe
         ("whend they say the parts arrive", "closed"),
+        ("which shift would you rather do", "closed"),  # no "?", but the auxiliary comes before its subject
+        ("where'd you train", "closed"),
+        ("dyk who's on call tonight", "closed"),
+        ("hi marco did the scaffolders turn up", "closed"),  # a greeting and a name before the question
+        ("you logged the near miss didn't you", "closed"),  # a negative tag, with no "?" in a transcript
+        ("the spare trolleys just aren't there", None),  # not a tag: there is no other clause to check
+        ("i was just wondering like how the first week went", "open"),
+        ("Could you confirm whether the scaffold passed inspection?", "closed"),  # asks for an answer
     ],
 )
 def test_question_form(text: str, question: str | None) -> None:
@@ -74,6 +85,7 @@ def test_question_form(text: str, question: str | None) -> None:
         ("It sounds like the rota is wearing you down.", None),
         ("So you're stuck waiting on legal.", "Legal still haven't looked at it and I can't move."),
         ("You're worried the launch will slip.", None),
+        ("so the van's off the road again then", "the van failed its MOT, second time this year"),  # an inference
         ("You've had enough of covering for the late shift.", "I'm always the one who stays when someone's off."),
         ("Part of you wants the promotion and part of you wants your evenings back.", None),
         ("What I'm hearing is that nobody told you.", None),
@@ -91,6 +103,17 @@ def test_a_reflection_voiced_as_a_question_is_not_a_question() -> None:
     got = analyse_line("So the deadline is what's worrying you?", "I just keep thinking about the deadline.")
     assert (got.question, got.reflection) == (None, True)
     assert "reflection" in got.why["question"]
+
+
+def test_a_so_that_shares_nothing_of_their_turn_is_news_not_a_summary() -> None:
+    previous = "the printer on two is jammed again"
+    assert analyse_line("so marek's on lates next week and i'm on earlies", previous).reflection is False
+    assert analyse_line("so the printer's dead again", previous).reflection is True
+
+
+def test_a_check_at_the_end_of_a_run_on_does_not_undo_the_reflection_before_it() -> None:
+    got = analyse_line("sounds like the audit's been brutal and nobody's helped is that fair", "auditors all week")
+    assert got.reflection is True and got.question == "closed", got.why
 
 
 def test_a_reflection_then_a_question_counts_both() -> None:
@@ -152,6 +175,26 @@ def test_not_reflections(text: str) -> None:
         "pls audit the fridge temps tonight",
         "Thanks. Invoice them for the extra pallets.",
         "do the handover sheet before you go",
+        # advice and requests in their many polite shapes
+        "I'd encourage you to take the mentoring offer.",
+        "need u to sign off the rota by 5",
+        "You may wish to copy in the site manager.",
+        "It could be worth ringing the supplier first.",
+        "Would it not be worth waiting for the survey results?",
+        "The plan is for you to lead the Thursday stand-up.",
+        "Would you be willing to take the Leeds visit?",
+        "can anyone do the 6am delivery tomorrow",
+        "the fridge log, please fill it in tonight.",
+        "receipts pls",
+        "Please, the spare keys, you return them to reception.",
+        "if the van isn't back by four, ring the depot",  # after a condition
+        "Please to send me the report before the meeting.",  # a learner's "please to"
+        "I'd be grateful if you could cover Friday.",
+        "I'd rather you didn't promise dates to the client.",
+        "I'll need the signed forms from you by noon.",
+        "can you tidy the stock room before close?",  # a request in any verb
+        "Don't worry about the rota, I'll sort it.",  # an order not to, reassuring or not
+        "Text to Ed please bring the van keys tomorrow",  # a dictated message: its header, then the plea
     ],
 )
 def test_directives(text: str) -> None:
@@ -175,6 +218,18 @@ def test_directives(text: str) -> None:
         "hope the weather holds for the open day",  # a dropped "I": a wish, not an order
         "love the new signage btw",
         "honestly its the admin, mostly, round the edges of the job",  # a comma deep in a statement
+        "You keep the whole rota in your head.",  # "you" and a verb without "please": it describes them
+        "You look like you've had a good break.",
+        "Would you be happy to talk it through with me?",  # an invitation, in a request's shape
+        "yes please",
+        "Is it worth it?",
+        "just to update you, the Hanley order slipped to March",  # "just to…" is not "please to…"
+        "Would you prefer tea or coffee?",
+        "never mind, found it",
+        "What I want to understand from you is how the rota got agreed.",
+        "Email to facilities the lift on floor three is out again",  # a dictated message's header
+        "Would Thursday suit you better?",
+        "Please find attached the updated risk register.",
     ],
 )
 def test_not_directives(text: str) -> None:

@@ -57,6 +57,15 @@ def _noun_subject(words: tuple[str, ...]) -> bool:
     return any(w in _COPULA or w.endswith("'s") for w in words[1:4])
 
 
+# A dictated message's header ("email to Linda regarding the budget…", "note for the team…"): it names who the
+# message is for; whatever it asks is read in the words that follow.
+_HEADER = re.compile(
+    r"^(?:email|e-mail|message|note|text|reply|update|memo|letter|reminder|dm|voicemail)s? (?:to|for)\b"
+)
+# "…, so please bring the keys", "text to Ed please bring the van": a plea and its verb, inside the clause.
+_PLEASE_VERB = re.compile(r"\bplease (\w+)")
+# Letter formulas after "please": "please find attached", "please accept my apologies".
+_EMAIL_FORMULA = re.compile(r"^(?:find (?:attached|enclosed|below)|accept (?:my|our)|be advised)\b")
 # What opens a verb's object: "reconcile the balances", "approve it", "chase them".
 _OBJECT_START = lx.words(
     "the a an this that these those it them him her me us my your his their our some any all every everything "
@@ -64,32 +73,51 @@ _OBJECT_START = lx.words(
 )
 
 
+# A clause opening with one of these leans on the next: "if they have not sent it by Wednesday, suspend the work".
+_SUBORDINATORS = lx.words("if when once before after until unless whenever while as")
+# "yes please", "thank you please", "oh please": a closing "please" that answers or pleads, not asks for a thing.
+_NOT_ASKING_PLEASE = lx.words("yes yeah yep ok okay oh thanks thank no sure go")
+
+
+def _any_verb(word: str) -> bool:
+    """A verb in its base form that can take an order (not "know", "think", "mind": "don't know" drops its "I")."""
+    if word in lx.DROPPED_I_VERBS or word in lx.AUX or word in ("remember", "recall", "care", "get", "see"):
+        return False
+    return word in lx.base_verbs() or (word.endswith("ise") and word[:-3] + "ize" in lx.base_verbs())
+
+
 def _dictionary_imperative(clause: Clause, sentence: Sentence) -> bool:
     """An order in a verb the task-verb list lacks: a base-form verb opens the clause, and either a softener
     marks the clause as a request ("please reconcile…", "kindly approve…") or its object follows ("chase the
-    landlord") and the clause opens its sentence, or follows one word ("thanks, chase the landlord"),
-    not a comma deep in a statement ("it's everything, round the edges of it"). A question, a verb of thinking
+    landlord") and the clause opens its sentence, or follows one word ("thanks, chase the landlord") or a
+    condition or time ("if they have not sent it by Wednesday, suspend work on the east side"), not a comma
+    deep in a statement ("it's everything, round the edges of it"). A question, a verb of thinking
     or feeling ("hope the kids are OK") and an auxiliary are not."""
     words = clause.words
     first = words[0]
-    if sentence.asked or first in lx.DROPPED_I_VERBS or first in lx.AUX or first not in lx.base_verbs():
+    if sentence.asked or not _any_verb(first):
         return False
     if clause.softened:
         return True
     at = sentence.clauses.index(clause)
-    opens = at == 0 or all(len(c.words) == 1 for c in sentence.clauses[:at])
-    return opens and words[1] in _OBJECT_START
+    before = sentence.clauses[:at]
+    opens = at == 0 or all(len(c.words) == 1 for c in before) or before[-1].words[0] in _SUBORDINATORS
+    return opens and (words[1] in _OBJECT_START or (at > 0 and before[-1].words[0] in _SUBORDINATORS))
 
 
 def _imperative(clause: Clause, sentence: Sentence) -> str | None:
     words = clause.words
     text = clause.text
-    if not words or clause.soft:
+    if not words or clause.soft or _HEADER.match(text) or (clause.pleaded and _EMAIL_FORMULA.match(text)):
         return None
+    if clause.pleaded and words[0] == "to" and len(words) > 2:
+        words = words[1:]  # "please to check the cold room": the "to" a learner puts after "please"
     first = words[0]
+    if first in ("don't", "dont") and words[1:2] == ("mind",):
+        return None  # "don't mind either way": the "I" dropped, as in "don't know"
     if first in ("don't", "dont", "never", "always", "do") and len(words) > 1:
-        if first == "do" and words[1] in ("a", "an", "the", "your", "some") and not sentence.asked:
-            return f"do {words[1]}"  # "pls do a falls risk on bed 4": "do" is the verb here
+        if first == "do" and not sentence.asked and (words[1] in ("a", "an", "the", "your", "some") or clause.softened):
+            return f"do {words[1]}"  # "pls do a falls risk on bed 4", "please do it today": "do" is the verb here
         if first == "do" and words[1] in ("you", "u", "we", "they", "i", "it", "that", "this", "the", "any"):
             return None
         if words[1] in lx.IMPERATIVE_VERBS or words[1] in (
@@ -103,6 +131,8 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
             "try",
         ):
             return f"{first} {words[1]}"
+        if first in ("don't", "dont", "never") and not sentence.asked and _any_verb(words[1]):
+            return f"{first} {words[1]}"  # "don't worry about the rota", "never apologise for asking"
         return None
     if first == "let's" or (first == "let" and words[1:2] == ("us",)):
         return None if lx.LETS_TALK.match(text) else "let's"
@@ -114,9 +144,12 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
         and words[1] in lx.IMPERATIVE_VERBS
         and words[1] not in lx.YOU_STATE_VERBS
     ):
-        if clause.softened or not sentence.asked:
+        at = sentence.clauses.index(clause)
+        if any(c.softened for c in sentence.clauses[: at + 1]):  # "please, the tables, you clean…" too
             return f"{' '.join(words[:2])}"  # "please you send…": an order with the subject said
-        return None
+        return None  # "you keep the machine alive", "you look rested": without "please" it describes them
+    if words[-1] == "please" and len(words) >= 2 and not sentence.asked and not _NOT_ASKING_PLEASE & set(words):
+        return "… please"  # "pics pls", "two more chairs please": asking for something
     if first not in lx.IMPERATIVE_VERBS and len(words) >= 2 and _dictionary_imperative(clause, sentence):
         return None if _noun_subject(words) else " ".join(words[:2])
     if first not in lx.IMPERATIVE_VERBS or len(words) < 2:
@@ -125,12 +158,17 @@ def _imperative(clause: Clause, sentence: Sentence) -> str | None:
             if first in ("stop", "wait", "bin", "leave", "go") and len(words) <= 2 and not sentence.asked
             else None
         )
-    if words[1] in ("you", "i", "we", "they", "he", "she", "it's", "is", "are", "was", "were", "the") and first in (
-        "look",
-        "see",
-        "mind",
-        "check",
-        "like",
+    if (
+        words[1] in ("you", "i", "we", "they", "he", "she", "it's", "is", "are", "was", "were", "the")
+        and first
+        in (
+            "look",
+            "see",
+            "mind",
+            "check",
+            "like",
+        )
+        and not clause.softened
     ):
         return None
     if _noun_subject(words) or words[1] in lx.AUX:
@@ -151,6 +189,8 @@ def _obligation(text: str) -> str | None:
             continue
         if _SOFT_YOU_COULD.match(text[match.start() :]):
             continue
+        if match.group(0).endswith(" better") and before.split()[-1:] not in ([], ["so"], ["then"], ["and"], ["but"]):
+            continue  # "would Tuesday suit you better": a comparison, not "you'd better"
         return match.group(0)
     return None
 
@@ -188,7 +228,7 @@ def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) 
             return _yes("dir_" + own.code, f"{kind} ({own.cue}…)", True), ""
     against = ""
     reported = bool(present & _REPORT_WORDS) and bool(lx.REPORTED.search(text))
-    asked_of = lx.ASK_OF_YOU.search(text)
+    asked_of = lx.asks_of_you(text)
     if reported and not asked_of:
         against = "reported"
     imperative = _imperative(clause, sentence)
@@ -198,6 +238,10 @@ def _clause(clause: Clause, sentence: Sentence, form: Form | None, first: bool) 
         return _yes(
             "dir_imperative", f"tells them what to do ({imperative}…)", imperative != "bare" and not sentence.asked
         ), against
+    if "please" in present and not sentence.asked:
+        plea = _PLEASE_VERB.search(text)
+        if plea and plea.start() > 0 and _any_verb(plea.group(1)):
+            return _yes("dir_imperative", f"tells them what to do (please {plea.group(1)}…)", False), against
     if "sure" in present:
         sure = lx.MAKE_SURE.search(text)
         if sure and not lx.REPORTED.search(text[: sure.start()]):

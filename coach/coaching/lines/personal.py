@@ -167,7 +167,10 @@ def _reveal(clause: Clause) -> Call[PersonalMove | None] | None:
         return Call(
             "reveal", "pers_life", f"personal reveal: shares their time outside work ({time_off.group(0)})", False
         )
-    if any(_category(w, owned=False) in ("family", "health") for w in words):
+    if any(
+        _category(w, owned=False) in ("family", "health") and not _YOURS & set(words[max(0, i - 3) : i])
+        for i, w in enumerate(words)
+    ):  # "your father" is theirs, not the speaker's
         return Call("reveal", "pers_life", "personal reveal: shares their own life (family or health)", False)
     return None
 

@@ -95,23 +95,34 @@ _CHAT_ELIDED = lx.words(
 _EMBED_ASK = re.compile(
     r"\b(?:i(?:'m| am)? (?:not (?:really |quite |entirely )?sure|unsure|curious|wondering|interested|keen to (?:know|"
     r"hear))|"
-    r"i (?:wonder|wondered|was wondering)|i(?:'d| would)? (?:really )?(?:love|like|want|be (?:interested|keen|"
-    r"curious)) to "
+    r"i (?:wonder|wondered|was wondering|was just wondering)|"
+    r"i(?:'d| would)? (?:really )?(?:love|like|want|be (?:interested|keen|curious)) to "
     r"(?:know|hear|understand|learn)|i want to (?:know|hear|understand)|(?:my|one|"
     r"the) (?:only )?question (?:really )?is|"
     r"(?:can|could) you (?:tell|let) me|tell me|i'm asking|i need to (?:know|understand)|(?:may|can|could) i ask|"
-    r"(?:just )?(?:want|wanted) to ask|i(?:'d| would)? (?:really |genuinely )?(?:like|value|welcome|love|"
+    r"(?:just )?(?:want|wanted) to ask|(?:was |were )?going to ask|"
+    r"(?:want|wanted|'d like|would like) to (?:get|hear|have) (?:your|some) (?:view|take|thoughts|opinion|input|"
+    r"perspective|read)s? (?:on|about)|i(?:'d| would)? (?:really |genuinely )?(?:like|value|welcome|love|"
     r"want) (?:your|some|a) "
     r"(?:honest |genuine )?(?:view|take|thoughts|opinion|sense|read|steer|perspective|input) (?:on|about))"
-    r"(?: (?:about|is|from you|more|a bit|honestly|really|yet|first))*\s(what|how|why|where|when|who|which|whether|"
-    r"if)\b"
+    r"(?: (?:about|is|from you|more|a bit|honestly|really|yet|first|like|actually|just|then))*\s(what|how|why|where|"
+    r"when|who|which|whether|if|is|are|was|were|do|does|did|can|could|will|would|has|have)\b"
 )
 _WHO_ELSE = lx.words("who whom whose which when where")
+# Requests for an answer rather than a task, when a whether, an if or a wh-word follows ("could you confirm
+# whether the delivery was complete", "can you let me know if you're coming"): closed questions.
+_TELL_ME = lx.words("confirm advise clarify let")
+_ASKS_WHICH = re.compile(r"^(?: \w+){0,3}? (?:whether|if|when|which|who|what time|how many)\b")
+# "…, didn't you", "…, isn't there": a negative auxiliary and a pronoun ending the turn can only be a check.
+_NEGATIVE_TAG = re.compile(
+    r"\b(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|won't|wouldn't|can't|couldn't|"
+    r"shouldn't) (?:it|you|we|they|he|she|i|there|that)$"
+)
 _OR_ANYTHING = re.compile(r"\bor (?:not|no|something|anything|what|whatever|so)\b")
 # "Can you see it?", "would you say…": asking what they perceive or think, not asking them to act.
 _NOT_REQUESTS = lx.words(
     "think reckon feel mean imagine suppose believe say remember recall see hear understand guess explain describe "
-    "tell be like want fancy care"
+    "tell talk chat share discuss be like want fancy care"
 )
 
 
@@ -127,6 +138,15 @@ def _cue(words: tuple[str, ...], n: int = 3) -> str:
     return " ".join(words[:n])
 
 
+def _inverted(rest: tuple[str, ...]) -> bool:
+    """ "which one would you go with", "what time does the bus come": after a short noun phrase, an auxiliary
+    and then its subject, so the wh-phrase was moved to the front of a question."""
+    for i in range(1, min(len(rest) - 1, 3)):
+        if rest[i] in lx.AUX and rest[i + 1] in lx.SUBJECT_PRONOUNS:
+            return rest[i - 1] not in lx.SUBJECT_PRONOUNS
+    return False
+
+
 def _wh_form(words: tuple[str, ...], asked: bool, sentence: Sentence) -> Form | None:
     """A clause opening with a wh-word: a question, and which kind, or None for a statement ("what I need is…")."""
     first, rest = words[0], words[1:]
@@ -139,7 +159,7 @@ def _wh_form(words: tuple[str, ...], asked: bool, sentence: Sentence) -> Form | 
     subject_next = nxt in ("i", "we", "i'm", "we're", "i've", "i'd", "we've")
     if not asked and (subject_next or nxt in ("a", "an", "it", "they", "he", "she", "that", "this")):
         return None  # "what I need is…", "when I was new…", "how it works is…"
-    if not asked and first in _WHO_ELSE and nxt not in lx.AUX and nxt not in lx.FACT_NOUNS:
+    if not asked and first in _WHO_ELSE and nxt not in lx.AUX and nxt not in lx.FACT_NOUNS and not _inverted(rest):
         return None  # "when the rush is over…", "where the trucks park"
     if first == "why":
         return Form("wh_open", _cue(words, 2))
@@ -207,9 +227,18 @@ def clause_form(clause: Clause, sentence: Sentence, first_clause: bool, after_qu
     request = lx.REQUEST_Q.match(text)
     if request and request.group(0).startswith(("you ", "u ")) and " can " in f" {request.group(0)} " and not asked:
         request = None  # "so you can concentrate on the cash flow": a consequence, not a request
+    if request and request.group(1) in _TELL_ME and _ASKS_WHICH.search(text[request.end() :]):
+        return Form("embedded_closed", _cue(words, 3))  # "could you confirm whether…": a question, asked politely
     if request and not clause.invitation and request.group(1) not in _NOT_REQUESTS:
         verb = request.group(1)
-        if verb in lx.IMPERATIVE_VERBS or verb in ("be", "have", "let", "pop", "ring", "grab") or not asked:
+        if (
+            verb in lx.IMPERATIVE_VERBS
+            or verb in ("be", "have", "let", "pop", "ring", "grab")
+            or not asked
+            or (
+                verb in lx.base_verbs() and verb not in lx.DROPPED_I_VERBS  # "can u nudge them?"
+            )
+        ):
             return Form("request", _cue(words, 3))
     if clause.invitation:
         embedded = _EMBED_ASK.search(text)
@@ -248,9 +277,10 @@ def clause_form(clause: Clause, sentence: Sentence, first_clause: bool, after_qu
             )  # "u still good for thurs", "you working xmas eve": the auxiliary is dropped
     if embedded:
         wh = embedded.group(1)
-        if wh in ("whether", "if") or wh in _WHO_ELSE:
-            return Form("embedded_closed", _cue(words, 3))
-        return Form("embedded_open", _cue(words, 3))
+        view = wh == "where" and any(w in lx.VIEW_VERBS for w in words[words.index(wh) :][:5])
+        if (wh in ("whether", "if") or wh in _WHO_ELSE or wh in lx.AUX) and not view:
+            return Form("embedded_closed", _cue(words, 3))  # "…whether", "…is the count still on": yes/no
+        return Form("embedded_open", _cue(words, 3))  # "…how", "…where do you see yourself": their account
     return None
 
 
@@ -272,6 +302,13 @@ def sentence_form(sentence: Sentence, first: bool) -> Form | None:
         return Form("tag", " ".join(sentence.words[-3:]))
     if sentence.asked and lx.TAG_TAIL.search(last.text) and len(last.words) <= 3 and len(sentence.clauses) > 1:
         return Form("tag", last.text)
+    if (
+        not sentence.asked
+        and len(sentence.words) > 3
+        and _NEGATIVE_TAG.search(sentence.text)
+        and any(w in lx.AUX or "'" in w or w.endswith("ed") for w in sentence.words[:-2])  # a clause to check
+    ):
+        return Form("tag", " ".join(sentence.words[-2:]))  # "you sent it over didn't you": a transcript drops the "?"
     if (
         sentence.asked
         and lx.TAG_TAIL.search(last.text)

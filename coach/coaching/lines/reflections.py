@@ -66,6 +66,7 @@ _CLEFT = re.compile(
 
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
+    word = word.removesuffix("'s")  # "the van's off the road" shares "van" with "the van failed"
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -130,6 +131,8 @@ _REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|told|asked|reckons|wants|wanted) (?:me |us |him |her |them )?(?:to|that|we|i)\b"
 )
 _NOT_SUMMARY_START = lx.words("let's if when then")
+# "…and then", "since then", "by then": time, not the "then" that draws a conclusion from their words.
+_NOT_INFERRING_THEN = lx.words("and since by until till back from just right only even before")
 _YOUR_WORDS = lx.words("you your u ur yourself you're you've")
 _FEELING_ONLY_FILLER = lx.words("huh eh then so really pretty quite very a bit what oof ouch ugh ah god oh mm wow")
 
@@ -170,12 +173,28 @@ def _clause_cue(
     if answering or _REPORTED_SPEECH.search(text) or any(w in mine for w in words[:5]):
         return None
     summing_up = clause.opened_with_so and opens and words[0] not in lx.AUX and words[0] not in _NOT_SUMMARY_START
-    if summing_up and (words[0] not in lx.WH_WORDS or _CLEFT.search(text)):
+    # A summary sums up *their* turn: it shares their words or speaks of "you" ("so jodie's opening on
+    # sunday and i'm on the close" is news, not a summary).
+    sums_theirs = (
+        mirrored > 0
+        or any(w in _YOUR_WORDS or w in ("you'd", "you'll") for w in words)
+        or bool(_CONTRAST.search(text) or _CLEFT.search(text))  # "so it's the pay more than the role"
+    )
+    if summing_up and sums_theirs and (words[0] not in lx.WH_WORDS or _CLEFT.search(text)):
         return "refl_so", f"reflection: sums up what they said (so {' '.join(words[:3])}…)", mirrored >= 0.3
     if _CONTRAST.search(text) and ("you" in words or "your" in words or mirrored >= 0.2 or _CLEFT.search(text)):
         return "refl_contrast", "reflection: reframes what they said (less this, more that)", False
     if _CLEFT.search(text) and mirrored >= 0.3:
         return "refl_cleft", "reflection: names what they said matters (it's the… that…)", False
+    if (
+        words[-1] == "then"
+        and len(words) >= 3
+        and words[-2] not in _NOT_INFERRING_THEN
+        and words[0] not in lx.IMPERATIVE_VERBS
+        and words[0] not in lx.base_verbs()  # "see you at ten then": a plan, not their words drawn out
+        and (mirrored > 0 or any(w in _YOUR_WORDS for w in words))
+    ):
+        return "refl_so", "reflection: draws out what they said (… then)", False  # "ur blocked then"
     if mirrored >= 0.5 and len(content(words)) >= 2:
         return "refl_mirror", f"reflection: mirrors their words ({round(mirrored * 100)}% shared)", False
     if (
@@ -186,7 +205,7 @@ def _clause_cue(
         and words[0] not in lx.AUX
         and words[0] not in ("thank", "thanks", "sorry")
         and not lx.OBLIGATION.search(text)
-        and not lx.ASK_OF_YOU.search(text)
+        and not lx.asks_of_you(text)
         and not (sentence.mark == "?" and about_their_life(clause))
     ):
         return "refl_about_you", "reflection: describes their situation (… you)", False
@@ -212,8 +231,9 @@ def read_reflections(
         form = forms[i]
         mirrored = overlap(sentence.words, previous)
         for j, clause in enumerate(sentence.clauses):
-            if form is not None and form.code in ASKING_FORMS and j == len(sentence.clauses) - 1:
-                continue  # the question clause itself asks for something new
+            tail_check = form is not None and form.code == "tag" and len(clause.words) > 5
+            if form is not None and form.code in ASKING_FORMS and j == len(sentence.clauses) - 1 and not tail_check:
+                continue  # the question clause itself asks for something new (a check on its own tail does not)
             if (
                 j == 0
                 and form is not None

@@ -32,6 +32,10 @@ _NO_WH_CUT_BEFORE = _NO_CUT_BEFORE | lx.words(
     "that's exactly just idea clue remember show explain describe decide decided mean depends care matter"
 )
 _WH_CUT = lx.words("what how why")
+_GREETINGS = lx.words("hi hey hello hiya morning afternoon evening dear")
+# What may follow a greeting and a name ("hi raj did…"); a second word among these is no name ("hi how are you").
+_AFTER_NAME = lx.AUX | lx.WH_WORDS | lx.SUBJECT_PRONOUNS | lx.words("quick just sorry thanks so i i'm any wanted")
+_NOUN_PHRASE_START = lx.words("your the his her their our my")
 # A clause cannot end on these: a comma after one is a pause ("you have to, um, sign off…"), not a boundary.
 _DANGLING = lx.words(
     "to the a an of for with about and or my your our their his her is are was were be been being i we it "
@@ -47,6 +51,7 @@ class Clause:
     softened: bool = False  # opened with "just", "please", "maybe"...
     opened_with_so: bool = False  # "so you're…", "right, so…": a summary often starts this way
     cut: bool = False  # begins where a run-on was cut: a new question visibly starts here
+    pleaded: bool = False  # opened with "please" itself (or "pls", "kindly"), not only "just" or "maybe"
     text: str = field(init=False, repr=False, compare=False)
 
     # Shapes more than one label's rules ask about, read once per clause:
@@ -190,9 +195,11 @@ def clean(text: str) -> str:
     return "".join(parts).replace("( ", "(").lstrip()
 
 
-def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool]:
-    """Drop discourse words and softeners from the front; keep at least one word."""
-    softened = opened_with_so = False
+def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool, bool]:
+    """Drop discourse words and softeners from the front; keep at least one word.
+
+    Returns the words left, whether a softener went, whether "so" opened it, and whether "please" did."""
+    softened = opened_with_so = pleaded = False
     changed = True
     while changed and len(words) > 1:
         changed = False
@@ -202,15 +209,39 @@ def _strip_opening(words: list[str]) -> tuple[list[str], bool, bool]:
             words = text[phrase.end() :].split()
             changed = True
             continue
+        if (
+            words[0] in _GREETINGS
+            and len(words) > 3
+            and words[1] not in _AFTER_NAME
+            and words[1] not in lx.ENGLISH
+            and "'" not in words[1]
+            and words[2] in _AFTER_NAME
+        ):
+            words = words[2:]  # "hi raj are the accruals in", "morning sam did the van come": a greeting and a name
+            changed = True
+            continue
         if words[0] in lx.DISCOURSE:
             opened_with_so = opened_with_so or words[0] in ("so", "basically")
             words = words[1:]
             changed = True
         elif words[0] in lx.SOFTENERS:
             softened = True
+            pleaded = pleaded or words[0] in ("please", "kindly")
             words = words[1:]
             changed = True
-    return words, softened, opened_with_so
+    return words, softened, opened_with_so, pleaded
+
+
+_YES_NO_AUX = lx.words("is are was were do does did have has")
+
+
+def _asks(first: str, second: str) -> bool:
+    """Does a clause opening with these two words ask a plain question: a wh-word and its auxiliary ("how was",
+    not the statement "what I'm hearing is…" nor the suggestion "why don't you…"), or a yes/no auxiliary and its
+    subject (not a request: "can we please have…")?"""
+    if first in lx.WH_WORDS:
+        return second in lx.AUX and not (first == "why" and second in ("don't", "not"))
+    return first in _YES_NO_AUX and (second in lx.SUBJECT_PRONOUNS or second in _NOUN_PHRASE_START)
 
 
 def _run_on_cuts(words: list[str]) -> list[list[str]]:
@@ -221,12 +252,15 @@ def _run_on_cuts(words: list[str]) -> list[list[str]]:
         if i - start < 3:
             continue
         before, word, after = words[i - 1], words[i], words[i + 1]
+        # After a first question ("how was the wedding…"), a second may open on a noun phrase ("…did ur
+        # cousin survive") or on "is" ("…is he home yet"); in a statement those would cut mid-clause.
+        asking = _asks(words[start], words[start + 1])
         aux_question = (
             word in lx.AUX
-            and after in lx.SUBJECT_PRONOUNS
-            and before not in _NO_CUT_BEFORE
+            and (after in lx.SUBJECT_PRONOUNS or (asking and after in _NOUN_PHRASE_START))
+            and (before not in _NO_CUT_BEFORE or (asking and before in ("and", "but")))
             and before not in lx.AUX
-            and (word not in ("is", "was") or before in ("so", "but", "and", "also", "then"))
+            and (word not in ("is", "was") or asking or before in ("so", "but", "and", "also", "then"))
         )
         wh_question = word in _WH_CUT and (after in lx.AUX or after in ("you", "u")) and before not in _NO_WH_CUT_BEFORE
         if aux_question or wh_question:
@@ -248,26 +282,29 @@ def sentences(text: str) -> list[Sentence]:
         if "?" in piece.rstrip("?!. ")[-1:] or piece.rstrip("!.").endswith("?"):
             mark = "?"
         clauses: list[Clause] = []
-        carried_so = False
+        carried_so = carried_soft = False
         pending: list[str] = []
         for raw in _CLAUSE.split(piece):
             found = _WORD.findall(raw)
             if not found:
                 continue
             for k, part in enumerate(_run_on_cuts(found)):
-                words, softened, so = _strip_opening(part)
+                words, softened, so, pleaded = _strip_opening(part)
                 if words in (["really"], ["honestly"], ["actually"], ["truly"]) and clauses:
                     clauses.append(Clause(tuple(words)))  # "how are you, really?": the tail changes the question
                     continue
                 if all(w in lx.DISCOURSE or w in lx.SOFTENERS for w in words) or words in (["look"], ["listen"]):
                     carried_so = carried_so or words[0] in ("so", "basically")
-                    continue  # "right," or "so," alone: carried into the next clause
+                    carried_soft = carried_soft or softened or words[0] in lx.SOFTENERS
+                    continue  # "right," "so," or "please," alone: carried into the next clause
                 if ((len(words) <= 2 and words[0] in lx.AUX) or words[-1] in _DANGLING) and not pending:
                     pending = words  # "could you, um, have a word…": the clause goes on past the comma
                     continue
-                clauses.append(Clause(tuple(pending + words), softened, so or carried_so, k > 0))
+                clauses.append(
+                    Clause(tuple(pending + words), softened or carried_soft, so or carried_so, k > 0, pleaded)
+                )
                 pending = []
-                carried_so = False
+                carried_so = carried_soft = False
         if pending:
             clauses.append(Clause(tuple(pending)))
         if not clauses and found_any(piece):
