@@ -121,7 +121,10 @@ def main(argv: list[str] | None = None) -> None:
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)
             sys.exit(130)
-        except OSError as exc:  # standard output closed under us (a pipe into `head`)
+        except BrokenPipeError:  # the reader went away (`| head -1`): nothing to say, as the CLI says nothing
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except OSError as exc:  # standard output failing under us (a full disk)
             _fail(f"{exc.strerror or exc}", 2)
     options = _tui_options(args)
     if options is None or not sys.stdout.isatty():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -109,3 +110,26 @@ def test_a_blank_line_gets_the_cli_message(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit) as exit_:
         main(["score", "--line", " "])
     assert exit_.value.code == 2 and "the line is empty" in capsys.readouterr().err
+
+
+def _scored_line_into(stdout: int) -> subprocess.CompletedProcess[str]:
+    code = "from coach.entry import main; main(['score', '--line', 'please send the rota'])"
+    return subprocess.run([sys.executable, "-c", code], stdout=stdout, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_scored_line_into_a_closed_pipe_ends_quietly() -> None:
+    """`coach score --line … | head -0`: the reader is gone, which is no error to report (nor a traceback)."""
+    read, write = os.pipe()
+    os.close(read)  # closed before the child starts, so its write always finds no reader
+    try:
+        done = _scored_line_into(write)
+    finally:
+        os.close(write)
+    assert done.returncode == 1 and done.stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_scored_line_onto_a_full_disk_says_so_in_one_line() -> None:
+    with open("/dev/full", "w") as full:
+        done = _scored_line_into(full.fileno())
+    assert done.returncode == 2 and done.stderr == "error: No space left on device\n"
