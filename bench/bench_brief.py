@@ -6,11 +6,12 @@ Run: .venv/bin/python bench/bench_brief.py   (writes bench/results/bench_brief.j
 from __future__ import annotations
 
 import datetime as dt
-import json
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from report import save  # bench/ is first on the path when a bench runs
 
 from coach.coaching.brief import build_brief
 from coach.demo import load_demo
@@ -64,9 +65,7 @@ def main() -> None:
     print(f"{'case':58} {'ms':>8} {'ratio':>7}")
     for k, v in rows.items():
         print(f"{k:58} {v if v is None else round(v, 2)!s:>8} {'' if v is None else round(v / base, 1)!s:>7}")
-    out = Path(__file__).parent / "results" / "bench_brief.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(rows, indent=2))
+    save("bench_brief.json", rows)
 
 
 if __name__ == "__main__":

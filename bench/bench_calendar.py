@@ -12,12 +12,13 @@ Run: .venv/bin/python bench/bench_calendar.py   (writes bench/results/bench_cale
 from __future__ import annotations
 
 import datetime as dt
-import json
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from report import save  # bench/ is first on the path when a bench runs
 
 from coach.config import load_settings
 from coach.domain import Relationship
@@ -131,9 +132,7 @@ def main() -> None:
     print(f"{'case':64} {'ms':>8} {'ratio':>7}")
     for key, value in rows.items():
         print(f"{key:64} {value:>8} {round(value / b, 2):>7}")
-    out = Path(__file__).parent / "results" / "bench_calendar.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(rows | {"meetings": added, "upcoming": upcoming}, indent=2))
+    save("bench_calendar.json", rows | {"meetings": added, "upcoming": upcoming})
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from report import save  # bench/ is first on the path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -115,9 +117,7 @@ def main() -> None:
     }
     for k, v in rows.items():
         print(f"{k:46} {v}")
-    out = ROOT / "bench" / "results" / "bench_debrief.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(rows, indent=2))
+    save("bench_debrief.json", rows)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import save  # bench/ is first on the path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 COACH = str(Path(sys.executable).parent / "coach")
 
@@ -93,9 +95,7 @@ def main() -> None:
         result["copy_vs_embed_ratio"] = round(build["copied"] / build["embedded"], 3)
     for key, value in result.items():
         print(f"{key:32} {value}")
-    out = ROOT / "bench" / "results" / "first_run.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2))
+    save("first_run.json", result)
 
 
 if __name__ == "__main__":

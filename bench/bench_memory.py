@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import save  # bench/ is first on the path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 COACH = str(Path(sys.executable).parent / "coach")
 
@@ -159,9 +161,7 @@ def main() -> None:
         print(f"  {row['part']:36} {row['rss_mb']:7.1f} MB  (+{row['adds_mb']})")
     print(f"first search (model loading), ms: {cold}; ratio now/optimised {result['cold_search_ratio_vs_optimised']}")
     print(f"next search, ms: {warm}; ratio now/optimised {result['warm_search_ratio_vs_optimised']}")
-    out = ROOT / "bench" / "results" / "memory.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2))
+    save("memory.json", result)
 
 
 if __name__ == "__main__":

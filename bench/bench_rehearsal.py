@@ -11,12 +11,13 @@ Run: .venv/bin/python bench/bench_rehearsal.py   (writes bench/results/bench_reh
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import save  # bench/ is first on the path when a bench runs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the scripts and their loader live with the tests
@@ -67,9 +68,7 @@ def main() -> None:
             met = "/".join(f"{r['checks_met']}" for r in mine)
             print(f"{scenario:22} {which:6} {cells}   {met} of {mine[0]['checks_total']}")
     print(f"one offline reply costs {timing['reply_to_score_ratio']:.1f}x scoring the line alone")
-    out = ROOT / "bench" / "results" / "bench_rehearsal.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"rows": rows, "timing": timing}, indent=2), encoding="utf-8")
+    out = save("bench_rehearsal.json", {"rows": rows, "timing": timing})
     print(f"wrote {out.relative_to(ROOT)}")
 
 

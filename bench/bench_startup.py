@@ -10,7 +10,6 @@ machine's load hits both alike. Writes bench/results/startup.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pty
 import statistics
@@ -19,6 +18,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import save  # bench/ is first on the path when a bench runs
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = """
@@ -100,9 +101,7 @@ def main() -> None:
     print(f"{'minimal Textual app':<22}{result['minimal_median_s']:>12.3f}")
     print(f"{'coach TUI':<22}{result['coach_median_s']:>12.3f}")
     print(f"ratio {result['ratio']} (target <= 1.5); idle RSS {result['idle_rss_mb']} MB ({index_state})")
-    out = ROOT / "bench" / "results" / "startup.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2))
+    save("startup.json", result)
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import save  # bench/ is first on the path when a bench runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -110,9 +111,7 @@ def main() -> int:
     print(f"{'app':<10}{result['app_median_ms']:>18}")
     print(f"{'direct':<10}{result['direct_median_ms']:>18}")
     print(f"ratio {result['ratio']} (target <= 1.15, {result['pairs']} pairs)")
-    out = ROOT / "bench" / "results" / "ttft.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2))
+    save("ttft.json", result)
     return 0 if float(result["ratio"]) <= 1.15 else 1  # type: ignore[arg-type]
 
 
