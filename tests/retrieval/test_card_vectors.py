@@ -51,17 +51,22 @@ def _some_cards(tmp_path: Path) -> Path:
     return root
 
 
+def _index_of(cards: Path, data: Path, counting: CountingEmbedder) -> KnowledgeBase:
+    """An index of these cards, with the shipped vectors on offer and every embedding counted."""
+    return KnowledgeBase(
+        data,
+        embedder=counting,  # type: ignore[arg-type]
+        builtin_dir=cards,
+        shipped=CardVectors(knowledge_dir() / FILE_NAME),
+    )
+
+
 def test_a_changed_card_is_embedded_again_and_the_rest_copied(tmp_path: Path, embedder: MiniLMEmbedding) -> None:
     cards = _some_cards(tmp_path)
     courage = cards / "leading-up" / "courage.md"
     courage.write_text(courage.read_text(encoding="utf-8") + "\nSay the hard thing early, and kindly.\n")
     counting = CountingEmbedder(embedder)
-    kb = KnowledgeBase(
-        tmp_path / "data",
-        embedder=counting,  # type: ignore[arg-type]
-        builtin_dir=cards,
-        shipped=CardVectors(knowledge_dir() / FILE_NAME),
-    )
+    kb = _index_of(cards, tmp_path / "data", counting)
     kb.ensure_ready()
     changed = [e for e in card_entries(cards) if e.source == "leading-up/courage.md"]
     assert counting.texts == len(changed)
@@ -75,12 +80,7 @@ def test_vectors_of_another_model_are_not_used(
     cards = _some_cards(tmp_path)
     monkeypatch.setattr(card_vectors, "MODEL_KEY", "another-model")
     counting = CountingEmbedder(embedder)
-    kb = KnowledgeBase(
-        tmp_path / "data",
-        embedder=counting,  # type: ignore[arg-type]
-        builtin_dir=cards,
-        shipped=CardVectors(knowledge_dir() / FILE_NAME),
-    )
+    kb = _index_of(cards, tmp_path / "data", counting)
     kb.ensure_ready()
     assert counting.texts == len(card_entries(cards))
     kb.close()
