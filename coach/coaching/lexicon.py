@@ -249,9 +249,10 @@ def base_verbs() -> frozenset[str]:
 
 # Verbs of thinking and feeling whose "I" chat drops ("love the new layout", "hope the kids are OK",
 # "reckon the van's late", "shame the launch slipped"): opening a clause they state, they do not order.
+# Not COGNITION or YOU_STATE_VERBS: "worry" is among those, and "don't worry about the rota" is an order.
 DROPPED_I_VERBS = words(
     """love like hope guess reckon think bet wonder wish suppose believe feel mean want need know miss hate
-    appreciate figure doubt gather trust imagine expect fear shame pity reckon dread regret prefer"""
+    appreciate figure doubt gather trust imagine expect fear shame pity dread regret prefer"""
 )
 
 WH_WORDS = words("what how why when where who whom whose which")
